@@ -1,0 +1,164 @@
+"""HTML pages: the main content (trafilatura) as sections, metadata from the page's data."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from brief.errors import ImportFailed
+from brief.ingest.article import Article, build_article
+from brief.ingest.language import detect_language
+from brief.ingest.metadata import clean_title, detect_dateline
+from brief.ingest.normalize import normalize_inline
+from brief.ingest.people import clean_authors
+from brief.model import Origin, SectionKind, SourceMeta
+
+# A DOCTYPE with an internal subset can declare entities (expansion bombs, external files);
+# HTML has no use for it, so it goes before any parser sees the page.
+_DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.I | re.S)
+_ENTITY_DECL = re.compile(r"<!ENTITY[^>]*>", re.I)
+_MAX_DEPTH = 1000
+
+_KINDS = {"head": SectionKind.HEADING, "p": SectionKind.PARAGRAPH, "quote": SectionKind.QUOTE,
+          "item": SectionKind.LIST_ITEM}
+
+
+def read_html(html: str, *, url: str | None = None, name: str | None = None) -> Article:
+    """Import a web page: its article body as sections, its metadata from JSON-LD and meta tags."""
+    import trafilatura
+
+    label = name or url
+    html = _ENTITY_DECL.sub("", _DOCTYPE_SUBSET.sub("<!DOCTYPE html>", html))
+    if not html.strip():
+        raise ImportFailed(label, "the page is empty.")
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except (etree.ParserError, ValueError) as exc:
+        raise ImportFailed(label, f"this is not a readable HTML page ({exc}).") from exc
+    if _depth(tree) > _MAX_DEPTH:
+        raise ImportFailed(label, f"the page's elements are nested more than {_MAX_DEPTH} deep; "
+                                  "it is not an article a browser saved.")
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=url, favor_precision=True, include_comments=False, include_tables=False,
+            with_metadata=True, date_extraction_params={"extensive_search": False,
+                                                        "original_date": True})
+    except RecursionError as exc:
+        raise ImportFailed(label, "the page is too deeply nested to read.") from exc
+    meta = SourceMeta()
+    blocks: list[tuple[SectionKind, str]] = []
+    if doc is not None:
+        _metadata(doc, tree, meta, url)
+        blocks = list(_blocks(doc.body))
+    if blocks and blocks[0][0] is SectionKind.HEADING and (
+            not meta.title or blocks[0][1].casefold() == meta.title.casefold()):
+        if not meta.title:
+            meta.set("title", blocks[0][1], Origin.FOUND)
+        blocks.pop(0)
+    if not meta.title:
+        title = tree.findtext(".//title") or ""
+        meta.set("title", clean_title(normalize_inline(title), meta.publisher), Origin.FOUND)
+    first = next((i for i, (kind, _) in enumerate(blocks) if kind is SectionKind.PARAGRAPH), None)
+    if first is not None:
+        dateline, rest = detect_dateline(blocks[first][1])
+        if dateline:
+            meta.set("dateline", dateline, Origin.INFERRED)
+            blocks[first] = (SectionKind.PARAGRAPH, rest)
+    if not meta.language:
+        body = " ".join(text for _, text in blocks)
+        meta.set("language", detect_language(body or meta.title), Origin.INFERRED)
+    return build_article(meta, blocks, file_name=name or "")
+
+
+def _depth(tree: Any) -> int:
+    """Deepest nesting of elements, found without recursion."""
+    deepest = 0
+    stack = [(tree, 1)]
+    while stack:
+        element, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if deepest > _MAX_DEPTH:
+            break
+        stack.extend((child, depth + 1) for child in element)
+    return deepest
+
+
+def _blocks(body: Any) -> Any:
+    """Sections from trafilatura's XML body: head, p, quote and list items, in order."""
+    if body is None:
+        return
+    loose = normalize_inline(body.text or "")
+    if loose:
+        yield SectionKind.PARAGRAPH, loose
+    for element in body.iter():
+        kind = _KINDS.get(element.tag)
+        loose = normalize_inline(element.tail or "") if element.getparent() is body else ""
+        if kind is None:
+            if loose:
+                yield SectionKind.PARAGRAPH, loose
+            continue
+        if element.tag == "p" and any(a.tag in ("quote", "item") for a in element.iterancestors()):
+            continue  # text of a quote or item is taken with it
+        if element.tag in ("quote", "item") and element.find(".//item") is not None:
+            # a quote or item holding a nested list: its own text only
+            text = normalize_inline(element.text or "")
+        else:
+            text = normalize_inline("".join(element.itertext()))
+        if text:
+            yield kind, text
+        if loose:  # text standing after a block, straight in the body
+            yield SectionKind.PARAGRAPH, loose
+
+
+def _metadata(doc: Any, tree: Any, meta: SourceMeta, url: str | None) -> None:
+    site = normalize_inline(doc.sitename or "")
+    if site and not re.fullmatch(r"[\w.-]+\.[a-z]{2,}", site):  # not a bare host name
+        meta.set("publisher", site, Origin.FOUND)
+    if doc.title:
+        meta.set("title", clean_title(normalize_inline(doc.title), site), Origin.FOUND)
+    if doc.author:
+        meta.set("authors", clean_authors(doc.author.split(";"), site), Origin.FOUND)
+    if doc.date:
+        meta.set("published", doc.date, Origin.FOUND)
+    if doc.description:
+        meta.set("standfirst", normalize_inline(doc.description), Origin.FOUND)
+    keywords = [k for k in (doc.tags or []) + (doc.categories or []) if k]
+    meta.set("keywords", list(dict.fromkeys(normalize_inline(k) for k in keywords)), Origin.FOUND)
+    lang = (tree.get("lang") or "").split("-")[0].lower()
+    if re.fullmatch(r"[a-z]{2,3}", lang):
+        meta.set("language", lang, Origin.FOUND)
+    canonical = tree.xpath("//link[@rel='canonical']/@href")
+    if canonical:
+        meta.set("canonical_url", canonical[0].strip(), Origin.FOUND)
+    meta.set("url", url or doc.url or (canonical[0].strip() if canonical else ""), Origin.FOUND)
+    modified = _json_ld_value(tree, "dateModified") or _meta_content(
+        tree, "article:modified_time")
+    if modified and modified[:10] != meta.published:
+        meta.set("updated", modified[:10], Origin.FOUND)
+
+
+def _meta_content(tree: Any, prop: str) -> str:
+    values = tree.xpath(f"//meta[@property='{prop}' or @name='{prop}']/@content")
+    return str(values[0]).strip() if values else ""
+
+
+def _json_ld_value(tree: Any, key: str) -> str:
+    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+        try:
+            data = json.loads(script)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, dict):
+                if isinstance(item.get(key), str):
+                    return str(item[key]).strip()
+                stack.extend(item.values())
+            elif isinstance(item, list):
+                stack.extend(item)
+    return ""

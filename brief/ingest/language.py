@@ -1,0 +1,29 @@
+"""Language identification of an article's body (the model ships with py3langid)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+_RTL_LANGUAGES = frozenset({"ar", "fa", "ps", "ur", "he", "yi", "ckb", "sd", "ug", "dv"})
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    # Loading the model takes a few hundred milliseconds: do it once, on first use.
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_modelpath(MODEL_DIR / MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language, or "" when there is too little to tell."""
+    sample = text[:4000]
+    if sum(ch.isalpha() for ch in sample) < 20:
+        return ""
+    code, probability = _identifier().classify(sample)
+    return str(code) if probability >= 0.5 else ""
+
+
+def is_rtl(language: str) -> bool:
+    return language in _RTL_LANGUAGES

@@ -1,0 +1,89 @@
+"""Metadata rules shared by the importers: datelines, titles, publishers named in the text."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# "DARA, Afghanistan —", "WASHINGTON (Reuters) -", "NEW YORK, Nov. 3 —"
+_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’.\- ]{1,30}(?:,\s*[A-ZÀ-Ý][\w'’.\- ]{1,30}){0,2})"
+    r"\s*(?:\((?P<agency>[A-Za-z .]{2,20})\)\s*)?[—–]+\s*|"
+    r"^(?P<place2>[A-ZÀ-Ý][A-ZÀ-Ý'’.\- ]{1,30}(?:,\s*[A-ZÀ-Ý][\w'’.\- ]{1,30}){0,2})"
+    r"\s*(?:\((?P<agency2>[A-Za-z .]{2,20})\)\s*)?\s-{1,2}\s+"
+)
+
+
+def detect_dateline(paragraph: str) -> tuple[str, str]:
+    """Split "DARA, Afghanistan — Taliban forces..." into the dateline and the paragraph."""
+    match = _DATELINE.match(paragraph)
+    if not match:
+        return "", paragraph
+    place = (match.group("place") or match.group("place2") or "").strip(" ,")
+    first = place.split(",")[0].replace(" ", "").replace(".", "").replace("-", "")
+    # The place's first part is set in capitals: "DARA", "NEW YORK", "WASHINGTON".
+    if len(first) < 2 or not first.isupper():
+        return "", paragraph
+    rest = paragraph[match.end():].strip()
+    if len(rest.split()) < 3:
+        return "", paragraph
+    return place, rest
+
+
+# Words a news outlet's name ends with ("The Washington Post", "VICE World News").
+_MASTHEAD = (r"Post|Times|Journal|Herald|Tribune|Guardian|Telegraph|Independent|Observer|Gazette|"
+             r"Chronicle|Globe|Star|Sun|Mirror|Express|Economist|Atlantic|News|Press|Review|"
+             r"Standard|Examiner|Inquirer|Dispatch|Courier|Monitor|Register|Reporter|Bulletin|"
+             r"Daily|Weekly|Magazine|Wire|Insider|Report|Radio|Television|TV")
+_OUTLET = re.compile(
+    r"\b(?P<name>(?:The )?(?:[A-Z][\w’'&-]* ){0,3}(?:" + _MASTHEAD + r"))\b")
+# Phrases in which an outlet speaks of itself.
+_SELF = re.compile(
+    r"(?:\btold|\bspoke\s+(?:to|with)|\bsaid\s+to|\bcontacted\s+by|\binterviewed\s+by)\s+"
+    r"(?P<after>(?:The )?[A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,3})"
+    r"|(?P<before>(?:The )?[A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,3})\s+"
+    r"(?:secured|obtained|has\s+(?:learned|seen|obtained|reached|contacted)|could\s+not\s+"
+    r"(?:independently\s+)?(?:verify|confirm)|was\s+unable\s+to\s+(?:verify|confirm)|"
+    r"(?:has\s+)?reached\s+out|requested\s+comment|visited)\b"
+)
+
+
+def infer_publisher(body: str) -> str:
+    """The outlet an article names as itself ("told The Post", "VICE World News could not
+    verify"), in its longest form found in the text; "" when the text does not say."""
+    outlets = Counter(m.group("name") for m in _OUTLET.finditer(body))
+    if not outlets:
+        return ""
+    for match in _SELF.finditer(body):
+        named = (match.group("after") or match.group("before") or "").strip()
+        short = _OUTLET.search(named)
+        if not short or short.start() != 0:
+            continue
+        ref = short.group("name")
+        last = ref.split()[-1]
+        # "The Post" stands for the longest outlet name in the text that ends the same way.
+        full = [name for name in outlets if name.split()[-1] == last and len(name) >= len(ref)
+                and (ref.removeprefix("The ").split()[0] in name or ref.startswith("The "))]
+        if full:
+            return max(full, key=lambda name: (len(name.split()), outlets[name]))
+    return ""
+
+
+_TITLE_SUFFIX = re.compile(r"\s+[|–—•·:-]\s+[^|–—•·]{2,60}$")
+
+
+def clean_title(title: str, site: str = "") -> str:
+    """Drop a " | Site" or " - Site" suffix (and the like) from a page title."""
+    title = " ".join(title.split())
+    match = _TITLE_SUFFIX.search(title)
+    if match:
+        tail = match.group(0).strip(" |–—•·:-")
+        head = title[: match.start()]
+        if (site and (tail.casefold() in site.casefold() or site.casefold() in tail.casefold())
+                or (len(tail.split()) <= 4 and len(head.split()) >= 3 and " | " in match.group(0))):
+            title = head
+    if site and title.casefold().startswith(site.casefold() + " "):
+        rest = title[len(site):].lstrip(" |–—•·:-")
+        if len(rest.split()) >= 3:
+            title = rest
+    return title.strip()

@@ -1,0 +1,34 @@
+"""Text normalisation shared by every importer."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Control characters other than tab and newline, plus the invisible marks that only get in
+# the way of search (soft hyphen, zero-width space, word joiner, BOM). ZWNJ and ZWJ stay:
+# Persian and other scripts need them to spell words right.
+_DROP = dict.fromkeys(
+    [c for c in range(0x20) if c not in (0x09, 0x0A)]
+    + [0x7F, 0xAD, 0x200B, 0x2060, 0xFEFF]
+    + list(range(0x80, 0xA0)),
+)
+_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def normalize_text(text: str) -> str:
+    """NFC, Unix line endings, plain spaces, no soft hyphens or control characters.
+
+    Line structure is kept (the pasted-text cleaner reads it); runs of spaces collapse and
+    lines lose their trailing spaces.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = text.replace("\u2029", "\n\n")
+    text = text.translate(_DROP)
+    text = unicodedata.normalize("NFC", text)
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def normalize_inline(text: str) -> str:
+    """Normalise one block: as normalize_text, with every line break folded into a space."""
+    return " ".join(normalize_text(text).split())

@@ -1,0 +1,328 @@
+"""Pasted text: find the article's body among the page furniture a browser copies with it.
+
+A browser's "copy" of a page sets paragraphs (<p>) off with blank lines, while menus, lists of
+links and buttons come as runs of short lines with no blank line between them. The cleaner
+weighs each line by its length and that isolation, takes the best-scoring run of lines as the
+article, then sorts that run's lines into head (title, standfirst, byline, date), body,
+captions and junk. Nothing here knows any particular site.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from brief.ingest.article import Article, build_article
+from brief.ingest.dates import find_date, is_date_line
+from brief.ingest.metadata import detect_dateline, infer_publisher
+from brief.ingest.normalize import normalize_text
+from brief.ingest.people import clean_authors
+from brief.model import Origin, SectionKind, SourceMeta
+
+_WORD = re.compile(r"\w+")
+
+# Lines that open the furniture after an article: comments, related links, tag lists.
+_BARRIER = re.compile(
+    r"""^(?:
+      (?:\d+\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?|\(\d+\)\s*comments?
+    | leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+a\s+comment
+    | join\s+the\s+(?:discussion|conversation)|(?:show|view|read)\s+(?:all\s+)?comments
+    | top\s+rated\s+comments
+    | related(?:\s+(?:articles?|stories|posts|content|coverage|news|reading|topics))?
+    | more\s+(?:from|on|in|stories|news|like\s+this)\b.*
+    | (?:most\s+)?(?:popular|read|viewed|shared)(?:\s+(?:now|today|stories|articles|news))?
+    | trending(?:\s+now)?|recommended(?:\s+(?:for\s+you|stories|articles))?
+    | you\s+(?:may|might)\s+also\s+(?:like|enjoy)|read\s+next|what\s+to\s+read\s+next
+    | also\s+on\b.*|like\s+this|about\s+the\s+authors?|share\s+this(?:\s+(?:article|story|post))?
+    | tags?|topics|filed\s+under\b.*|sponsored(?:\s+(?:content|stories|links))?
+    )\s*:?\s*$""",
+    re.I | re.X,
+)
+
+# Boilerplate phrases, wherever they stand and however long the line.
+_JUNK_PHRASE = re.compile(
+    r"""(?:
+      \b(?:uses?|using|accept|allow)\s+(?:all\s+)?cookies\b|\bcookie\s+(?:policy|settings|notice)
+    | \bsubscribe\s+(?:to|now|today|for)\b|\bsubscribing\b|\bsign\s+up\s+(?:for|to|now)\b
+    | \b(?:our|free|daily|weekly)\s+newsletters?\b|\bmailing\s+list\b|\bin\s+your\s+inbox\b
+    | all\s+rights\s+reserved|©|\(c\)\s*\d{4}|\bcopyright\s+(?:©\s*)?\d{4}
+    | \bregistered\s+trademarks?\b|\bprivacy\s+(?:policy|notice)\b|\bterms\s+(?:of|and)\s+
+      (?:use|service|conditions)\b
+    | \bclick\s+here\b|^read\s+(?:more|the\s+full|the\s+original)\b|^continue\s+reading\b
+    | ^skip\s+to\b|\buses\s+akismet\b|\bplaceholder\s+while\b|^advertisement\b
+    | \bsomething\s+went\s+wrong\b|\bthank\s+you\s+for\s+(?:subscribing|signing|reading)\b
+    | ^(?:image|photo|slide|video)\s+\d+\s+(?:of|/)\s*\d*|^\d+\s*/\s*\d+$|^back\s+to\s+(?:gallery|top)
+    | ^(?:log|sign)\s*(?:in|out)\b|^follow\s+us\b|\bdownload\s+(?:our|the)\s+app\b
+    )""",
+    re.I | re.X,
+)
+
+# Whole lines that are buttons or labels.
+_JUNK_LINE = re.compile(
+    r"""^(?:share|tweet|email|e-mail|print|save|facebook|twitter|x|linkedin|whatsapp|pinterest
+    |reddit|flipboard|instagram|youtube|telegram|copy\s+link|close|caption|menu|search|home
+    |reply|report|like|flag|next|previous|more|advertisement|ad|sponsored|listen|watch|play
+    |comments?|loading\.*|live|live\s+news|subscribe|sign\s+in|log\s+in|register|accept
+    |hide\s+caption|toggle\s+caption|expand|enlarge\s+this\s+image|open\s+image\s+\d+)[\s.!:]*$""",
+    re.I | re.X,
+)
+
+# Credits that mark a line as a photo caption.
+_CAPTION = re.compile(
+    r"""(?:\b(?:photo(?:graph)?s?|images?|pictures?|illustrations?|credits?|foto)\s*(?::|by\b)
+    | \b(?:getty\s+images|shutterstock|afp|reuters|ap\s+photo|epa|anadolu|bloomberg|
+      alamy|xinhua|pa\s+images?)\b[^.]{0,40}$
+    | ^\(?(?:photo|image|file\s+photo)\b)""",
+    re.I | re.X,
+)
+_TIME_ONLY = re.compile(
+    r"^[\w ,.:]*\b(?:\d{1,2}:\d{2}\s*(?:am|pm)?|\d+\s*(?:h|hrs?|hours?|mins?|minutes?|days?|"
+    r"weeks?)\s+ago)\b[\w ,.:]*$",
+    re.I,
+)
+_BYLINE = re.compile(r"^(?:written\s+|posted\s+|reported\s+)?by\s+\S", re.I)
+_READ_MORE = re.compile(
+    r"^(?:read\s+(?:more|the\s+full\s+(?:story|article)|the\s+original)|continue\s+reading|"
+    r"originally\s+published)(?:\s+(?:at|on|in))?\s*[:\-–—]?\s*(?P<rest>.*)$",
+    re.I,
+)
+_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+_SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]]$")
+
+# How lines are weighed (words beyond these counts earn weight; see _best_run).
+_ISOLATED_FREE = 4  # a line set off by blank lines earns its words minus this
+_RUN_FREE = 15  # a line within a run of lines earns only the words beyond this
+_RUN_PENALTY = 6  # a short line within a run (a menu entry) costs this
+_BARRIER_PENALTY = 40  # "Comments", "Related stories": the article is over
+
+
+@dataclass
+class _Line:
+    index: int
+    text: str
+    words: int
+    isolated: bool
+
+    @property
+    def is_paragraph(self) -> bool:
+        """Looks like a paragraph of prose: long, or set off and ending like a sentence."""
+        return self.words >= 25 or (
+            self.words >= 8 and bool(_SENTENCE_END.search(self.text)) and self.isolated)
+
+
+def read_text(text: str, *, name: str | None = None) -> Article:
+    """Import pasted or plain text: the body as sections, its metadata found by rules."""
+    from brief.errors import ImportFailed
+
+    normalized = normalize_text(text)
+    if not normalized.strip():
+        raise ImportFailed(name, "there is no text to import (the text is empty).")
+    return _Reader(normalized).article(name)
+
+
+def is_junk(text: str) -> bool:
+    """True for a line that is page furniture wherever it stands."""
+    return bool(_JUNK_PHRASE.search(text) or _JUNK_LINE.match(text) or _BARRIER.match(text))
+
+
+class _Reader:
+    """One pass over one text; the steps share the lines and what they found."""
+
+    def __init__(self, text: str) -> None:
+        raw = text.split("\n")
+        self.lines: list[_Line] = []
+        for i, line in enumerate(raw):
+            if line:
+                isolated = (i == 0 or not raw[i - 1]) and (i == len(raw) - 1 or not raw[i + 1])
+                self.lines.append(_Line(i, line, len(_WORD.findall(line)), isolated))
+        self.counts = Counter(line.text for line in self.lines)
+        self.meta = SourceMeta()
+        self.used: set[int] = set()  # positions in self.lines turned into body or metadata
+
+    # -- choosing the article's lines -------------------------------------------------------
+    def _weight(self, line: _Line) -> int:
+        if _BARRIER.match(line.text):
+            return -_BARRIER_PENALTY
+        if line.isolated:
+            weight = line.words - _ISOLATED_FREE
+        else:
+            weight = line.words - _RUN_FREE if line.words >= _RUN_FREE else -_RUN_PENALTY
+        if weight > 0 and is_junk(line.text):
+            weight = -weight
+        return weight
+
+    def _best_run(self) -> tuple[int, int]:
+        """The run of lines with the highest total weight (maximum subarray)."""
+        best, best_start, best_end = 0, 0, 0
+        total, start = 0, 0
+        for pos, line in enumerate(self.lines):
+            if total <= 0:
+                total, start = 0, pos
+            total += self._weight(line)
+            if total > best:
+                best, best_start, best_end = total, start, pos + 1
+        if best_end == 0:  # nothing stands out (a short note): keep every line but junk
+            return 0, len(self.lines)
+        return best_start, best_end
+
+    def _body_start(self, start: int, end: int) -> int:
+        """Skip the head of the run: headline, standfirst, byline and date lines."""
+        pos = start
+        while pos < end and not self.lines[pos].is_paragraph:
+            pos += 1
+        # A standfirst is a paragraph followed closely by the byline or date.
+        for ahead in range(pos + 1, min(pos + 3, end)):
+            line = self.lines[ahead].text
+            if is_date_line(line) or _BYLINE.match(line):
+                pos = ahead + 1
+                while pos < end and not self.lines[pos].is_paragraph:
+                    pos += 1
+                break
+        return pos if pos < end else start
+
+    # -- metadata ------------------------------------------------------------------------------
+    def _head(self, head_start: int, body_start: int) -> None:
+        """Title, standfirst, byline and dates from the lines just before the body."""
+        window = range(max(0, head_start - 30), body_start)
+        title_pos = self._pick_title(window, body_start)
+        if title_pos is not None:
+            self.meta.set("title", self.lines[title_pos].text, Origin.INFERRED)
+            self.used.add(title_pos)
+        after_title = title_pos + 1 if title_pos is not None else head_start
+        for pos in range(after_title, body_start):
+            line = self.lines[pos]
+            if is_date_line(line.text) or (line.words <= 14 and find_date(line.text)
+                                           and re.match(r"^(?:published|updated|posted|"
+                                                        r"last\s+updated|modified)\b",
+                                                        line.text, re.I)):
+                key = "updated" if re.match(r"^(?:last\s+)?updated|modified", line.text,
+                                            re.I) else "published"
+                if not getattr(self.meta, key):
+                    self.meta.set(key, find_date(line.text), Origin.INFERRED)
+                self.used.add(pos)
+            elif _BYLINE.match(line.text) and line.words <= 15:
+                authors = clean_authors(line.text)
+                if authors and not self.meta.authors:
+                    self.meta.set("authors", authors, Origin.INFERRED)
+                    self.used.add(pos)
+            elif (title_pos is not None and line.is_paragraph and not self.meta.standfirst
+                  and not is_junk(line.text) and not _CAPTION.search(line.text)):
+                self.meta.set("standfirst", line.text, Origin.INFERRED)
+                self.used.add(pos)
+        if self.meta.updated and not self.meta.published:
+            pass  # an "Updated" stamp says when it changed, not when it first appeared
+
+    def _pick_title(self, window: range, body_start: int) -> int | None:
+        best, best_score = None, 0.0
+        for pos in window:
+            line = self.lines[pos]
+            text = line.text
+            if not 3 <= line.words <= 30 or is_junk(text) or is_date_line(text):
+                continue
+            if _BYLINE.match(text) or _URL.match(text) or _CAPTION.search(text):
+                continue
+            score = 1.0
+            if line.isolated:
+                score += 2
+            if self.counts[text] > 1:
+                score += 1.5
+            if text.endswith("."):
+                score -= 2.5
+            if text[:1].isupper() or not text[:1].isalpha():
+                score += 0.5
+            if 5 <= line.words <= 20:
+                score += 1
+            score -= (body_start - pos) * 0.05
+            if score > best_score:
+                best, best_score = pos, score
+        return best
+
+    def _tail(self, end: int) -> None:
+        """After the body: a tag line becomes keywords; "Read more: X" marks an excerpt."""
+        for pos in range(end, min(end + 4, len(self.lines))):
+            text = self.lines[pos].text
+            match = _READ_MORE.match(text)
+            if match:
+                last = self.body_paragraphs[-1] if self.body_paragraphs else ""
+                if last.endswith(("…", "...")):
+                    self.meta.is_excerpt = True
+                    rest = match.group("rest").strip()
+                    if _URL.match(rest):
+                        self.meta.set_if_empty("url", rest, Origin.INFERRED)
+                    elif rest:
+                        self.meta.set("original_title", rest, Origin.INFERRED)
+                self.used.add(pos)
+                break
+            items = [item.strip() for item in text.split(",")]
+            if (len(items) >= 2 and all(0 < len(item.split()) <= 4 for item in items)
+                    and not _SENTENCE_END.search(text) and not self.meta.keywords):
+                self.meta.set("keywords", items, Origin.INFERRED)
+                self.used.add(pos)
+
+    # -- the body ---------------------------------------------------------------------------
+    def _body(self, start: int, end: int) -> list[tuple[SectionKind, str]]:
+        blocks: list[tuple[SectionKind, str]] = []
+        for pos in range(start, end):
+            line = self.lines[pos]
+            text = line.text
+            if pos in self.used or is_junk(text) or _TIME_ONLY.match(text) or is_date_line(text):
+                continue
+            if self.counts[text] > 1 and len(text) < 200 and not line.is_paragraph:
+                continue  # repeated furniture: "Photo: AP" under every picture
+            if _looks_like_caption(line):
+                blocks.append((SectionKind.CAPTION, text))
+                self.used.add(pos)
+                continue
+            if not line.isolated and line.words < _RUN_FREE:
+                following = self.lines[pos + 1] if pos + 1 < end else None
+                if not _is_heading(line, following):
+                    continue
+                blocks.append((SectionKind.HEADING, text))
+            elif line.words <= 14 and not _SENTENCE_END.search(text):
+                following = self.lines[pos + 1] if pos + 1 < end else None
+                if not _is_heading(line, following):
+                    continue
+                blocks.append((SectionKind.HEADING, text))
+            else:
+                blocks.append((SectionKind.PARAGRAPH, text))
+            self.used.add(pos)
+        return blocks
+
+    def article(self, name: str | None) -> Article:
+        start, end = self._best_run()
+        body_start = self._body_start(start, end)
+        self._head(start, body_start)
+        blocks = self._body(body_start, end)
+        # A leading heading that repeats the title is the title.
+        if blocks and blocks[0][0] is SectionKind.HEADING and blocks[0][1] == self.meta.title:
+            blocks.pop(0)
+        if blocks and blocks[0][0] is SectionKind.PARAGRAPH:
+            dateline, rest = detect_dateline(blocks[0][1])
+            if dateline:
+                self.meta.set("dateline", dateline, Origin.INFERRED)
+                blocks[0] = (SectionKind.PARAGRAPH, rest)
+        self.body_paragraphs = [text for kind, text in blocks if kind is SectionKind.PARAGRAPH]
+        self._tail(end)
+        body_text = "\n".join(self.body_paragraphs)
+        publisher = infer_publisher(body_text)
+        if publisher:
+            self.meta.set("publisher", publisher, Origin.INFERRED)
+        from brief.ingest.language import detect_language
+
+        self.meta.set("language", detect_language(body_text or self.meta.title), Origin.INFERRED)
+        removed = [line.text for pos, line in enumerate(self.lines) if pos not in self.used]
+        return build_article(self.meta, blocks, file_name=name or "", junk_lines=len(removed),
+                             removed=removed)
+
+
+def _is_heading(line: _Line, following: _Line | None) -> bool:
+    """A short line that introduces a paragraph: a subheading, not a menu entry."""
+    return (1 <= line.words <= 14 and not line.text.endswith((".", ",", ";"))
+            and following is not None and following.words >= 15
+            and not is_junk(line.text))
+
+
+def _looks_like_caption(line: _Line) -> bool:
+    return bool(_CAPTION.search(line.text)) and line.words <= 60 and not line.text.startswith(
+        ("“", '"'))

@@ -1,0 +1,434 @@
+"""The project: one SQLite file (`.brief`) holding sources, sections and briefs.
+
+Every public operation is one transaction, so a crash or an error leaves the file as it was
+before the operation. A project opened for writing is locked against other writers.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from brief.errors import NewerProject, NotAProject, NotFound, ProjectError, ProjectLocked
+from brief.ingest.article import Article
+from brief.model import (
+    META_FIELDS,
+    Brief,
+    ItemKind,
+    Origin,
+    OutlineItem,
+    Section,
+    SectionKind,
+    Source,
+    SourceMeta,
+)
+from brief.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+SUFFIX = ".brief"
+_HIT_START, _HIT_END = "\x02", "\x03"  # snippet markers; normalised text never holds them
+
+
+@dataclass
+class SearchHit:
+    """A section that matched a search, with a snippet as (text, is_match) runs."""
+
+    section: Section
+    snippet: list[tuple[str, bool]]
+    rank: float
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Project:
+    """An open project file. Use `Project.open` or `Project.create`, and `close` (or `with`)."""
+
+    def __init__(self, path: Path, db: sqlite3.Connection, lock: IO[bytes] | None) -> None:
+        self.path = path
+        self._db = db
+        self._lock = lock
+
+    # -- opening and closing ---------------------------------------------------------------
+    @classmethod
+    def create(cls, path: str | Path) -> Project:
+        """Make a new, empty project; refuses to overwrite an existing file."""
+        path = Path(path)
+        if path.exists():
+            raise ProjectError(f"{path}: a file of that name already exists.")
+        try:
+            path.touch(exist_ok=False)
+        except OSError as exc:
+            raise ProjectError(f"{path}: the project cannot be created ({exc.strerror}).") from exc
+        try:
+            return cls._open(path, new=True)
+        except BaseException:
+            with suppress(OSError):
+                path.unlink()
+            raise
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = False) -> Project:
+        """Open a project for reading and writing (creating it when asked and missing)."""
+        path = Path(path)
+        if not path.exists():
+            if create:
+                return cls.create(path)
+            raise ProjectError(f"{path}: there is no such project file.")
+        return cls._open(path, new=False)
+
+    @classmethod
+    def _open(cls, path: Path, *, new: bool) -> Project:
+        if not new:
+            _check_header(path)
+        lock = _acquire_lock(path)
+        try:
+            db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            _release_lock(lock)
+            raise ProjectError(f"{path}: the project cannot be opened ({exc}).") from exc
+        try:
+            db.execute("PRAGMA foreign_keys = ON")
+            if new:
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            else:
+                _check_identity(path, db)
+            _migrate(path, db)
+        except BaseException:
+            db.close()
+            _release_lock(lock)
+            raise
+        return cls(path, db, lock)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None  # type: ignore[assignment]
+        _release_lock(self._lock)
+        self._lock = None
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _tx(self) -> Iterator[sqlite3.Connection]:
+        """One domain operation: all of it is written, or none of it."""
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            yield db
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+    # -- sources ----------------------------------------------------------------------------
+    def add_article(self, article: Article) -> Source:
+        """Store an imported article and its sections; returns the stored source."""
+        meta = article.meta
+        added = _now()
+        with self._tx() as db:
+            cur = db.execute(
+                "INSERT INTO sources (meta, title, publisher, published, text, file_name,"
+                " file_hash, junk_lines, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (_meta_to_json(meta), meta.title, meta.publisher, meta.published, article.text,
+                 article.file_name, article.file_hash, article.junk_lines, added),
+            )
+            source_id = int(cur.lastrowid or 0)
+            db.executemany(
+                'INSERT INTO sections (source_id, position, kind, text, start, "end")'
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [(source_id, i, s.kind.value, s.text, s.start, s.end)
+                 for i, s in enumerate(article.sections)],
+            )
+        return self.source(source_id)
+
+    def find_by_hash(self, file_hash: str) -> Source | None:
+        """The source imported from a file with these bytes, if any (to skip duplicates)."""
+        row = self._db.execute("SELECT id FROM sources WHERE file_hash = ? AND file_hash != ''",
+                               (file_hash,)).fetchone()
+        return self.source(row[0]) if row else None
+
+    def source(self, source_id: int) -> Source:
+        row = self._db.execute(
+            "SELECT id, meta, text, file_name, file_hash, junk_lines, added FROM sources"
+            " WHERE id = ?", (source_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"There is no source {source_id} in this project.")
+        return Source(id=row[0], meta=_meta_from_json(row[1]), text=row[2], file_name=row[3],
+                      file_hash=row[4], junk_lines=row[5], added=row[6],
+                      sections=self.sections(source_id))
+
+    def sources(self) -> list[Source]:
+        """Every source, sections included, in the order they were added."""
+        ids = [r[0] for r in self._db.execute("SELECT id FROM sources ORDER BY id")]
+        return [self.source(i) for i in ids]
+
+    def source_count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM sources").fetchone()[0])
+
+    def update_meta(self, source_id: int, **values: Any) -> Source:
+        """Change metadata fields as the user typed them: they lose any 'inferred' flag."""
+        source = self.source(source_id)
+        for name, value in values.items():
+            source.meta.set(name, value, Origin.USER)
+        meta = source.meta
+        with self._tx() as db:
+            db.execute("UPDATE sources SET meta = ?, title = ?, publisher = ?, published = ?"
+                       " WHERE id = ?", (_meta_to_json(meta), meta.title, meta.publisher,
+                                         meta.published, source_id))
+        return source
+
+    def remove_source(self, source_id: int) -> None:
+        """Delete a source and its sections; refused while a brief quotes one of them."""
+        with self._tx() as db:
+            used = db.execute(
+                "SELECT count(*) FROM brief_items i JOIN sections s ON s.id = i.section_id"
+                " WHERE s.source_id = ?", (source_id,)).fetchone()[0]
+            if used:
+                raise ProjectError(f"Source {source_id} is quoted {used} time(s) in a brief; "
+                                   "remove those excerpts first.")
+            if db.execute("DELETE FROM sources WHERE id = ?", (source_id,)).rowcount == 0:
+                raise NotFound(f"There is no source {source_id} in this project.")
+
+    # -- sections ---------------------------------------------------------------------------
+    def sections(self, source_id: int | None = None) -> list[Section]:
+        """Sections of one source, or of all sources, in reading order."""
+        sql = ('SELECT id, source_id, position, kind, text, start, "end" FROM sections')
+        if source_id is None:
+            rows = self._db.execute(sql + " ORDER BY source_id, position")
+        else:
+            rows = self._db.execute(sql + " WHERE source_id = ? ORDER BY position", (source_id,))
+        return [_section(r) for r in rows]
+
+    def section(self, section_id: int) -> Section:
+        row = self._db.execute('SELECT id, source_id, position, kind, text, start, "end"'
+                               " FROM sections WHERE id = ?", (section_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"There is no section {section_id} in this project.")
+        return _section(row)
+
+    def search(self, words: str, *, limit: int = 100,
+               source_id: int | None = None) -> list[SearchHit]:
+        """Sections of all sources matching every word (the last as a prefix), best first."""
+        query = fts_query(words)
+        if not query:
+            return []
+        sql = (
+            'SELECT s.id, s.source_id, s.position, s.kind, s.text, s.start, s."end",'
+            f" snippet(sections_fts, 0, '{_HIT_START}', '{_HIT_END}', '…', 16),"
+            " bm25(sections_fts) AS rank"
+            " FROM sections_fts JOIN sections s ON s.id = sections_fts.rowid"
+            " WHERE sections_fts MATCH ?"
+        )
+        params: list[Any] = [query]
+        if source_id is not None:
+            sql += " AND s.source_id = ?"
+            params.append(source_id)
+        sql += " ORDER BY rank LIMIT ?"
+        params.append(limit)
+        return [SearchHit(_section(r[:7]), _snippet_runs(r[7]), r[8])
+                for r in self._db.execute(sql, params)]
+
+    # -- briefs -----------------------------------------------------------------------------
+    def new_brief(self, title: str, *, subtitle: str = "", author: str = "",
+                  date: str = "") -> Brief:
+        with self._tx() as db:
+            cur = db.execute("INSERT INTO briefs (title, subtitle, author, date, created)"
+                             " VALUES (?, ?, ?, ?, ?)", (title, subtitle, author, date, _now()))
+        return self.brief(int(cur.lastrowid or 0))
+
+    def briefs(self) -> list[Brief]:
+        return [self.brief(r[0]) for r in self._db.execute("SELECT id FROM briefs ORDER BY id")]
+
+    def brief(self, brief_id: int) -> Brief:
+        row = self._db.execute("SELECT id, title, subtitle, author, date FROM briefs"
+                               " WHERE id = ?", (brief_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"There is no brief {brief_id} in this project.")
+        items = [
+            OutlineItem(id=r[0], position=r[1], kind=ItemKind(r[2]), text=r[3], level=r[4],
+                        section_id=r[5])
+            for r in self._db.execute(
+                "SELECT id, position, kind, text, level, section_id FROM brief_items"
+                " WHERE brief_id = ? ORDER BY position", (brief_id,))
+        ]
+        return Brief(id=row[0], title=row[1], subtitle=row[2], author=row[3], date=row[4],
+                     items=items)
+
+    def update_brief(self, brief_id: int, **values: str) -> Brief:
+        allowed = {"title", "subtitle", "author", "date"}
+        if not set(values) <= allowed:
+            raise ValueError(f"unknown brief fields: {sorted(set(values) - allowed)}")
+        self.brief(brief_id)
+        with self._tx() as db:
+            for name, value in values.items():
+                db.execute(f"UPDATE briefs SET {name} = ? WHERE id = ?", (value, brief_id))
+        return self.brief(brief_id)
+
+    def delete_brief(self, brief_id: int) -> None:
+        with self._tx() as db:
+            if db.execute("DELETE FROM briefs WHERE id = ?", (brief_id,)).rowcount == 0:
+                raise NotFound(f"There is no brief {brief_id} in this project.")
+
+    def insert_items(self, brief_id: int, items: list[OutlineItem],
+                     row: int | None = None) -> list[OutlineItem]:
+        """Insert items into a brief's outline at `row` (the end when None)."""
+        for item in items:
+            _check_item(item)
+        with self._tx() as db:
+            count = db.execute("SELECT count(*) FROM brief_items WHERE brief_id = ?",
+                               (brief_id,)).fetchone()[0]
+            if db.execute("SELECT 1 FROM briefs WHERE id = ?", (brief_id,)).fetchone() is None:
+                raise NotFound(f"There is no brief {brief_id} in this project.")
+            row = count if row is None else max(0, min(row, count))
+            db.execute("UPDATE brief_items SET position = position + ? + 1000000"
+                       " WHERE brief_id = ? AND position >= ?", (len(items), brief_id, row))
+            db.execute("UPDATE brief_items SET position = position - 1000000"
+                       " WHERE brief_id = ? AND position >= 1000000", (brief_id,))
+            for offset, item in enumerate(items):
+                try:
+                    cur = db.execute(
+                        "INSERT INTO brief_items (brief_id, position, kind, text, level,"
+                        " section_id) VALUES (?, ?, ?, ?, ?, ?)",
+                        (brief_id, row + offset, item.kind.value, item.text, item.level,
+                         item.section_id))
+                except sqlite3.IntegrityError as exc:
+                    raise NotFound(f"There is no section {item.section_id} in this project."
+                                   ) from exc
+                item.id, item.position = int(cur.lastrowid or 0), row + offset
+        return items
+
+
+def fts_query(words: str) -> str:
+    """User words to an FTS5 query: every word must match, the last one as a prefix."""
+    tokens = re.findall(r"\w+", words)
+    if not tokens:
+        return ""
+    quoted = ['"' + t.replace('"', "") + '"' for t in tokens]
+    if words and not words[-1].isspace():
+        quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def _snippet_runs(snippet: str) -> list[tuple[str, bool]]:
+    runs: list[tuple[str, bool]] = []
+    for part in re.split(f"({_HIT_START}[^{_HIT_END}]*{_HIT_END})", snippet):
+        if part.startswith(_HIT_START):
+            runs.append((part[1:-1], True))
+        elif part:
+            runs.append((part, False))
+    return runs
+
+
+def _section(row: tuple[Any, ...]) -> Section:
+    return Section(id=row[0], source_id=row[1], position=row[2], kind=SectionKind(row[3]),
+                   text=row[4], start=row[5], end=row[6])
+
+
+def _check_item(item: OutlineItem) -> None:
+    if item.kind is ItemKind.EXCERPT and item.section_id is None:
+        raise ValueError("an excerpt needs a section")
+    if item.kind is not ItemKind.EXCERPT and item.section_id is not None:
+        raise ValueError("only excerpts refer to sections")
+    if not 1 <= item.level <= 3:
+        raise ValueError("heading levels run from 1 to 3")
+
+
+def _meta_to_json(meta: SourceMeta) -> str:
+    data: dict[str, Any] = {name: getattr(meta, name) for name in META_FIELDS}
+    data["is_excerpt"] = meta.is_excerpt
+    data["origins"] = {k: v.value for k, v in meta.origins.items()}
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _meta_from_json(text: str) -> SourceMeta:
+    data = json.loads(text)
+    meta = SourceMeta()
+    for name in META_FIELDS:
+        if name in data:
+            setattr(meta, name, data[name])
+    meta.is_excerpt = bool(data.get("is_excerpt", False))
+    meta.origins = {k: Origin(v) for k, v in data.get("origins", {}).items()}
+    return meta
+
+
+# -- the file's identity, version and lock ---------------------------------------------------
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _check_header(path: Path) -> None:
+    """Refuse anything that is not an SQLite file before SQLite touches it."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as exc:
+        raise ProjectError(f"{path}: the project cannot be read ({exc.strerror}).") from exc
+    if not header.startswith(_SQLITE_MAGIC):
+        raise NotAProject(f"{path}: this is not a Briefsmith project.")
+
+
+def _check_identity(path: Path, db: sqlite3.Connection) -> None:
+    try:
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise NotAProject(f"{path}: this is not a Briefsmith project ({exc}).") from exc
+    if app_id != APPLICATION_ID:
+        raise NotAProject(f"{path}: this is an SQLite database, but not a Briefsmith project.")
+    if version > SCHEMA_VERSION:
+        raise NewerProject(f"{path}: this project was saved by a newer Briefsmith (format "
+                           f"{version}; this version reads up to {SCHEMA_VERSION}). Update "
+                           "Briefsmith to open it.")
+
+
+def _migrate(path: Path, db: sqlite3.Connection) -> None:
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    for step in range(version, SCHEMA_VERSION):
+        try:
+            db.executescript(f"BEGIN IMMEDIATE;\n{MIGRATIONS[step]}\n"
+                             f"PRAGMA user_version = {step + 1};\nCOMMIT;")
+        except sqlite3.Error as exc:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise ProjectError(f"{path}: the project could not be upgraded ({exc}).") from exc
+
+
+def _acquire_lock(path: Path) -> IO[bytes] | None:
+    """An exclusive advisory lock on the file itself, released when the process ends."""
+    try:
+        import fcntl
+    except ImportError:  # not on POSIX: no cross-process lock
+        return None
+    handle = path.open("rb")
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        handle.close()
+        raise ProjectLocked(f"{path}: the project is already open in another Briefsmith window "
+                            "or process; close it there first.") from exc
+    return handle
+
+
+def _release_lock(handle: IO[bytes] | None) -> None:
+    if handle is not None:
+        with suppress(OSError):
+            handle.close()
+
+
+def default_projects_dir() -> Path:
+    """Where projects live unless the user says otherwise (the platform's data folder)."""
+    from platformdirs import user_data_dir
+
+    return Path(os.environ.get("BRIEFSMITH_DATA") or user_data_dir("Briefsmith", "Briefsmith"))
