@@ -22,6 +22,7 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check brief desktop exporters tests bench
+	$(BIN)/ruff format --check brief desktop exporters tests bench
 	$(BIN)/mypy
 
 bench: $(STAMP)

@@ -7,7 +7,7 @@ class BriefsmithError(Exception):
     """Base class: the message is shown to the user as it is."""
 
 
-class ImportFailed(BriefsmithError):
+class ArticleImportError(BriefsmithError):
     """A file or text could not be imported; the message names the file and the problem."""
 
     def __init__(self, name: str | None, problem: str) -> None:
@@ -20,17 +20,17 @@ class ProjectError(BriefsmithError):
     """A project file cannot be opened or changed."""
 
 
-class NotAProject(ProjectError):
+class NotAProjectError(ProjectError):
     """The file exists but is not a Briefsmith project."""
 
 
-class NewerProject(ProjectError):
+class NewerProjectError(ProjectError):
     """The project was written by a newer Briefsmith than this one."""
 
 
-class ProjectLocked(ProjectError):
+class ProjectLockedError(ProjectError):
     """Another window or process has the project open for writing."""
 
 
-class NotFound(BriefsmithError):
+class NotFoundError(BriefsmithError):
     """An id names no source, section, brief or outline item."""

@@ -70,8 +70,11 @@ def build_article(
             continue
         if parts:
             offset += 2  # the blank line between blocks
-        sections.append(Section(kind=kind, text=text, start=offset, end=offset + len(text),
-                                position=len(sections)))
+        sections.append(
+            Section(
+                kind=kind, text=text, start=offset, end=offset + len(text), position=len(sections)
+            )
+        )
         parts.append(text)
         offset += len(text)
     return Article(meta=meta, sections=sections, text="\n\n".join(parts), **extra)  # type: ignore[arg-type]

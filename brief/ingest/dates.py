@@ -6,22 +6,41 @@ import re
 from datetime import date, datetime
 
 _MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
-_MONTH = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-          r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _TIME = r"(?:,?\s*(?:at\s+)?(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?P<ap>[ap]\.?m\.?)?)?"
 _PATTERNS = [
     # 03 September 2021, 5:27pm
-    re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>\d{4})\b" + _TIME,
-               re.I),
+    re.compile(
+        r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>\d{4})\b" + _TIME, re.I
+    ),
     # November 20, 2019 / Nov. 20, 2019 at 6:58 am
-    re.compile(_MONTH.replace("(?P<mon>", r"\b(?P<mon>") + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+"
-               r"(?P<y>\d{4})\b" + _TIME, re.I),
+    re.compile(
+        _MONTH.replace("(?P<mon>", r"\b(?P<mon>") + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+        r"(?P<y>\d{4})\b" + _TIME,
+        re.I,
+    ),
     # 2019-11-20 or 2019/11/20, optionally with a time
-    re.compile(r"\b(?P<y>\d{4})[-/](?P<mo>\d{1,2})[-/](?P<d>\d{1,2})\b"
-               r"(?:[T ](?P<h>\d{1,2}):(?P<m>\d{2}))?"),
+    re.compile(
+        r"\b(?P<y>\d{4})[-/](?P<mo>\d{1,2})[-/](?P<d>\d{1,2})\b"
+        r"(?:[T ](?P<h>\d{1,2}):(?P<m>\d{2}))?"
+    ),
 ]
 _WORD = re.compile(r"\w+")
 _DATE_WORDS = re.compile(
@@ -55,7 +74,8 @@ def find_date(text: str) -> str | None:
                 hour = 0
             if hour < 24 and minute < 60:
                 return datetime(day.year, day.month, day.day, hour, minute).isoformat(
-                    timespec="minutes")
+                    timespec="minutes"
+                )
         return day.isoformat()
     return None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from brief.errors import ImportFailed
+from brief.errors import ArticleImportError
 from brief.ingest.article import Article, build_article
 from brief.ingest.language import detect_language
 from brief.ingest.normalize import normalize_inline
@@ -24,11 +24,12 @@ def read_docx(data: bytes, *, name: str | None = None) -> Article:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if sum(info.file_size for info in archive.infolist()) > _MAX_UNPACKED:
-                raise ImportFailed(name, "the document unpacks to more than 200 MB; it is not "
-                                         "an article.")
+                raise ArticleImportError(
+                    name, "the document unpacks to more than 200 MB; it is not an article."
+                )
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
-        raise ImportFailed(name, f"this DOCX file is damaged ({exc}).") from exc
+        raise ArticleImportError(name, f"this DOCX file is damaged ({exc}).") from exc
     meta = SourceMeta()
     props = document.core_properties
     if props.title:

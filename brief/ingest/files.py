@@ -6,7 +6,7 @@ import hashlib
 import zipfile
 from pathlib import Path
 
-from brief.errors import ImportFailed
+from brief.errors import ArticleImportError
 from brief.ingest.article import Article
 from brief.ingest.docx import read_docx
 from brief.ingest.html import read_html
@@ -18,8 +18,11 @@ MAX_BYTES = 20 * 1024 * 1024
 
 _BINARY_MAGIC = {
     b"%PDF": "a PDF document; save the article from your browser as a page or copy its text",
-    b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
-    b"SQLite format 3": "a database file", b"\x1f\x8b": "a gzip archive",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"SQLite format 3": "a database file",
+    b"\x1f\x8b": "a gzip archive",
     b"{\\rtf": "an RTF document; save it as DOCX or plain text",
     b"\xd0\xcf\x11\xe0": "an old Word (.doc) file; save it as DOCX",
 }
@@ -33,11 +36,14 @@ def read_file(path: str | Path) -> Article:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise ImportFailed(name, f"the file is {size / 1e6:.1f} MB; articles are far smaller "
-                                     f"(the limit is {MAX_BYTES // (1024 * 1024)} MB).")
+            raise ArticleImportError(
+                name,
+                f"the file is {size / 1e6:.1f} MB; articles are far smaller "
+                f"(the limit is {MAX_BYTES // (1024 * 1024)} MB).",
+            )
         data = path.read_bytes()
     except OSError as exc:
-        raise ImportFailed(name, f"the file cannot be read ({exc.strerror or exc}).") from exc
+        raise ArticleImportError(name, f"the file cannot be read ({exc.strerror or exc}).") from exc
     article = read_bytes(data, name=name)
     return article
 
@@ -45,24 +51,31 @@ def read_file(path: str | Path) -> Article:
 def read_bytes(data: bytes, *, name: str) -> Article:
     """Import a file's bytes; `name` is its file name, used for messages and the suffix."""
     if not data.strip():
-        raise ImportFailed(name, "the file is empty.")
+        raise ArticleImportError(name, "the file is empty.")
     if len(data) > MAX_BYTES:
-        raise ImportFailed(name, f"the file is {len(data) / 1e6:.1f} MB; the limit is "
-                                 f"{MAX_BYTES // (1024 * 1024)} MB.")
+        raise ArticleImportError(
+            name,
+            f"the file is {len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB.",
+        )
     for magic, what in _BINARY_MAGIC.items():
         if data.startswith(magic):
-            raise ImportFailed(name, f"this is {what}, not an article Briefsmith can read.")
+            raise ArticleImportError(name, f"this is {what}, not an article Briefsmith can read.")
     suffix = Path(name).suffix.lower()
     if data.startswith(b"PK\x03\x04"):
         if _is_docx(data):
             article = read_docx(data, name=name)
         else:
-            raise ImportFailed(name, "this is a ZIP archive, not a DOCX document or an article.")
+            raise ArticleImportError(
+                name, "this is a ZIP archive, not a DOCX document or an article."
+            )
     else:
         text = decode(data, name)
         head = text[:2048].lstrip().lower()
-        if suffix in (".html", ".htm", ".xhtml") or head.startswith(("<!doctype html", "<html")) \
-                or ("<body" in head and "</" in head):
+        if (
+            suffix in (".html", ".htm", ".xhtml")
+            or head.startswith(("<!doctype html", "<html"))
+            or ("<body" in head and "</" in head)
+        ):
             article = read_html(text, name=name)
         elif suffix in (".md", ".markdown"):
             article = read_markdown(text, name=name)
@@ -71,7 +84,7 @@ def read_bytes(data: bytes, *, name: str) -> Article:
     article.file_name = name
     article.file_hash = hashlib.sha256(data).hexdigest()
     if not article.sections:
-        raise ImportFailed(name, "no article text was found in it.")
+        raise ArticleImportError(name, "no article text was found in it.")
     return article
 
 
@@ -80,25 +93,34 @@ def decode(data: bytes, name: str) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     if b"\x00" in data[:4096]:
-        raise ImportFailed(name, "this is a binary file, not text; Briefsmith imports text, "
-                                 "HTML, Markdown and DOCX.")
+        raise ArticleImportError(
+            name,
+            "this is a binary file, not text; Briefsmith imports text, HTML, Markdown and DOCX.",
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
+    matches = from_bytes(data[:200_000])
+    best = matches.best()
     if best is None or best.encoding is None:
-        raise ImportFailed(name, "its characters are in no encoding Briefsmith recognises; "
-                                 "save it as UTF-8 text.")
+        raise ArticleImportError(
+            name, "its characters are in no encoding Briefsmith recognises; save it as UTF-8 text."
+        )
+    encoding = best.encoding
+    # Short Western text fits several code pages almost equally well; Windows-1252 is by far
+    # the most common of them on the web, so it wins a near tie.
+    if any("cp1252" in m.could_be_from_charset and m.chaos <= best.chaos + 0.1 for m in matches):
+        encoding = "cp1252"
     try:
-        text = data.decode(best.encoding)
+        text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:
-        raise ImportFailed(name, f"it cannot be decoded as {best.encoding}.") from exc
+        raise ArticleImportError(name, f"it cannot be decoded as {encoding}.") from exc
     controls = sum(1 for ch in text[:20_000] if ord(ch) < 32 and ch not in "\t\n\r\f")
     if controls > len(text[:20_000]) * 0.01:
-        raise ImportFailed(name, "this looks like a binary file, not text.")
+        raise ArticleImportError(name, "this looks like a binary file, not text.")
     return text
 
 

@@ -34,7 +34,7 @@ def read_markdown(text: str, *, name: str | None = None) -> Article:
                 if key.strip() in ("title", "date", "author", "url") and value:
                     field = {"date": "published", "author": "authors"}.get(key.strip(), key.strip())
                     meta.set(field, [value] if field == "authors" else value, Origin.FOUND)
-            text = text[end + 4:]
+            text = text[end + 4 :]
     blocks: list[tuple[SectionKind, str]] = []
     buffer: list[str] = []
     kind = SectionKind.PARAGRAPH
@@ -51,7 +51,7 @@ def read_markdown(text: str, *, name: str | None = None) -> Article:
         elif heading:
             flush()
             title = _inline(heading.group(2))
-            if len(heading.group(1)) == 1 and not meta.title:
+            if len(heading.group(1)) == 1 and (not meta.title or meta.title == title):
                 meta.set("title", title, Origin.FOUND)
             else:
                 blocks.append((SectionKind.HEADING, title))

@@ -24,23 +24,24 @@ def detect_dateline(paragraph: str) -> tuple[str, str]:
     # The place's first part is set in capitals: "DARA", "NEW YORK", "WASHINGTON".
     if len(first) < 2 or not first.isupper():
         return "", paragraph
-    rest = paragraph[match.end():].strip()
+    rest = paragraph[match.end() :].strip()
     if len(rest.split()) < 3:
         return "", paragraph
     return place, rest
 
 
 # Words a news outlet's name ends with ("The Washington Post", "VICE World News").
-_MASTHEAD = (r"Post|Times|Journal|Herald|Tribune|Guardian|Telegraph|Independent|Observer|Gazette|"
-             r"Chronicle|Globe|Star|Sun|Mirror|Express|Economist|Atlantic|News|Press|Review|"
-             r"Standard|Examiner|Inquirer|Dispatch|Courier|Monitor|Register|Reporter|Bulletin|"
-             r"Daily|Weekly|Magazine|Wire|Insider|Report|Radio|Television|TV")
-_OUTLET = re.compile(
-    r"\b(?P<name>(?:The )?(?:[A-Z][\w’'&-]* ){0,3}(?:" + _MASTHEAD + r"))\b")
+_MASTHEAD = (
+    r"Post|Times|Journal|Herald|Tribune|Guardian|Telegraph|Independent|Observer|Gazette|"
+    r"Chronicle|Globe|Star|Sun|Mirror|Express|Economist|Atlantic|News|Press|Review|"
+    r"Standard|Examiner|Inquirer|Dispatch|Courier|Monitor|Register|Reporter|Bulletin|"
+    r"Daily|Weekly|Magazine|Wire|Insider|Report|Radio|Television|TV"
+)
+_OUTLET = re.compile(r"\b(?P<name>(?:The )?(?:[A-Z][\w’'&-]* ){0,3}(?:" + _MASTHEAD + r"))\b")
 # Phrases in which an outlet speaks of itself.
 _SELF = re.compile(
     r"(?:\btold|\bspoke\s+(?:to|with)|\bsaid\s+to|\bcontacted\s+by|\binterviewed\s+by)\s+"
-    r"(?P<after>(?:The )?[A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,3})"
+    r"(?P<after>(?:[Tt]he )?[A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,3})"
     r"|(?P<before>(?:The )?[A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,3})\s+"
     r"(?:secured|obtained|has\s+(?:learned|seen|obtained|reached|contacted)|could\s+not\s+"
     r"(?:independently\s+)?(?:verify|confirm)|was\s+unable\s+to\s+(?:verify|confirm)|"
@@ -56,14 +57,20 @@ def infer_publisher(body: str) -> str:
         return ""
     for match in _SELF.finditer(body):
         named = (match.group("after") or match.group("before") or "").strip()
+        named = named[4:] if named.startswith("the ") else named
         short = _OUTLET.search(named)
         if not short or short.start() != 0:
             continue
         ref = short.group("name")
         last = ref.split()[-1]
         # "The Post" stands for the longest outlet name in the text that ends the same way.
-        full = [name for name in outlets if name.split()[-1] == last and len(name) >= len(ref)
-                and (ref.removeprefix("The ").split()[0] in name or ref.startswith("The "))]
+        full = [
+            name
+            for name in outlets
+            if name.split()[-1] == last
+            and len(name) >= len(ref)
+            and (ref.removeprefix("The ").split()[0] in name or ref.startswith("The "))
+        ]
         if full:
             return max(full, key=lambda name: (len(name.split()), outlets[name]))
     return ""
@@ -79,11 +86,12 @@ def clean_title(title: str, site: str = "") -> str:
     if match:
         tail = match.group(0).strip(" |–—•·:-")
         head = title[: match.start()]
-        if (site and (tail.casefold() in site.casefold() or site.casefold() in tail.casefold())
-                or (len(tail.split()) <= 4 and len(head.split()) >= 3 and " | " in match.group(0))):
+        if (
+            site and (tail.casefold() in site.casefold() or site.casefold() in tail.casefold())
+        ) or (len(tail.split()) <= 4 and len(head.split()) >= 3 and " | " in match.group(0)):
             title = head
     if site and title.casefold().startswith(site.casefold() + " "):
-        rest = title[len(site):].lstrip(" |–—•·:-")
+        rest = title[len(site) :].lstrip(" |–—•·:-")
         if len(rest.split()) >= 3:
             title = rest
     return title.strip()

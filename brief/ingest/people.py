@@ -28,6 +28,8 @@ def clean_authors(raw: str | list[str], publisher: str = "") -> list[str]:
         if find_date(piece):
             piece = re.split(r"\s*(?:[|,•·]|\bon\b|\bupdated\b|\bpublished\b)\s*", piece)[0]
         for part in _SPLIT.split(piece):
+            if _ROLE.search(part) and piece.strip() != part.strip():
+                continue  # "Senior Energy Correspondent" after a comma: a role, not a person
             name = _ROLE.sub("", part).strip(" .,-–—:()[]")
             if not name or _NOT_NAME.search(name) or len(name) > 60:
                 continue
@@ -37,13 +39,34 @@ def clean_authors(raw: str | list[str], publisher: str = "") -> list[str]:
             if not 1 <= len(words) <= 5:
                 continue
             # A name's words are capitalised; a phrase like "the newsroom" is not a person.
-            if not all(w[0].isupper() or not w[0].isalpha() or w.lower() in _PARTICLES
-                       for w in words):
+            if not all(
+                w[0].isupper() or not w[0].isalpha() or w.lower() in _PARTICLES for w in words
+            ):
                 continue
             if name not in people:
                 people.append(name)
     return people
 
 
-_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "ibn",
-              "el", "dos", "das", "del", "ter", "ten", "y"}
+_PARTICLES = {
+    "van",
+    "von",
+    "de",
+    "der",
+    "den",
+    "da",
+    "di",
+    "du",
+    "la",
+    "le",
+    "bin",
+    "al",
+    "ibn",
+    "el",
+    "dos",
+    "das",
+    "del",
+    "ter",
+    "ten",
+    "y",
+}

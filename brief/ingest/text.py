@@ -21,6 +21,17 @@ from brief.ingest.people import clean_authors
 from brief.model import Origin, SectionKind, SourceMeta
 
 _WORD = re.compile(r"\w+")
+# Scripts written without spaces between words: count their characters instead.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
+
+
+def _count_words(text: str) -> int:
+    """Words in a line; Chinese, Japanese and Thai count two characters a word."""
+    unspaced = len(_UNSPACED.findall(text))
+    if not unspaced:
+        return len(_WORD.findall(text))
+    return len(_WORD.findall(_UNSPACED.sub(" ", text))) + unspaced // 2
+
 
 # Lines that open the furniture after an article: comments, related links, tag lists.
 _BARRIER = re.compile(
@@ -52,7 +63,8 @@ _JUNK_PHRASE = re.compile(
     | \bclick\s+here\b|^read\s+(?:more|the\s+full|the\s+original)\b|^continue\s+reading\b
     | ^skip\s+to\b|\buses\s+akismet\b|\bplaceholder\s+while\b|^advertisement\b
     | \bsomething\s+went\s+wrong\b|\bthank\s+you\s+for\s+(?:subscribing|signing|reading)\b
-    | ^(?:image|photo|slide|video)\s+\d+\s+(?:of|/)\s*\d*|^\d+\s*/\s*\d+$|^back\s+to\s+(?:gallery|top)
+    | ^(?:image|photo|slide|video)\s+\d+\s+(?:of|/)\s*\d*|^\d+\s*/\s*\d+$
+    | ^back\s+to\s+(?:gallery|top)
     | ^(?:log|sign)\s*(?:in|out)\b|^follow\s+us\b|\bdownload\s+(?:our|the)\s+app\b
     )""",
     re.I | re.X,
@@ -87,6 +99,7 @@ _READ_MORE = re.compile(
     r"originally\s+published)(?:\s+(?:at|on|in))?\s*[:\-–—]?\s*(?P<rest>.*)$",
     re.I,
 )
+_LABEL = re.compile(r"^(?:tags|topics|keywords|filed\s+under)\s*:\s*", re.I)
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]]$")
 
@@ -108,16 +121,17 @@ class _Line:
     def is_paragraph(self) -> bool:
         """Looks like a paragraph of prose: long, or set off and ending like a sentence."""
         return self.words >= 25 or (
-            self.words >= 8 and bool(_SENTENCE_END.search(self.text)) and self.isolated)
+            self.words >= 8 and bool(_SENTENCE_END.search(self.text)) and self.isolated
+        )
 
 
 def read_text(text: str, *, name: str | None = None) -> Article:
     """Import pasted or plain text: the body as sections, its metadata found by rules."""
-    from brief.errors import ImportFailed
+    from brief.errors import ArticleImportError
 
     normalized = normalize_text(text)
     if not normalized.strip():
-        raise ImportFailed(name, "there is no text to import (the text is empty).")
+        raise ArticleImportError(name, "there is no text to import (the text is empty).")
     return _Reader(normalized).article(name)
 
 
@@ -135,7 +149,7 @@ class _Reader:
         for i, line in enumerate(raw):
             if line:
                 isolated = (i == 0 or not raw[i - 1]) and (i == len(raw) - 1 or not raw[i + 1])
-                self.lines.append(_Line(i, line, len(_WORD.findall(line)), isolated))
+                self.lines.append(_Line(i, line, _count_words(line), isolated))
         self.counts = Counter(line.text for line in self.lines)
         self.meta = SourceMeta()
         self.used: set[int] = set()  # positions in self.lines turned into body or metadata
@@ -192,12 +206,21 @@ class _Reader:
         after_title = title_pos + 1 if title_pos is not None else head_start
         for pos in range(after_title, body_start):
             line = self.lines[pos]
-            if is_date_line(line.text) or (line.words <= 14 and find_date(line.text)
-                                           and re.match(r"^(?:published|updated|posted|"
-                                                        r"last\s+updated|modified)\b",
-                                                        line.text, re.I)):
-                key = "updated" if re.match(r"^(?:last\s+)?updated|modified", line.text,
-                                            re.I) else "published"
+            if is_date_line(line.text) or (
+                line.words <= 14
+                and find_date(line.text)
+                and re.match(
+                    r"^(?:published|updated|posted|"
+                    r"last\s+updated|modified)\b",
+                    line.text,
+                    re.I,
+                )
+            ):
+                key = (
+                    "updated"
+                    if re.match(r"^(?:last\s+)?updated|modified", line.text, re.I)
+                    else "published"
+                )
                 if not getattr(self.meta, key):
                     self.meta.set(key, find_date(line.text), Origin.INFERRED)
                 self.used.add(pos)
@@ -206,8 +229,13 @@ class _Reader:
                 if authors and not self.meta.authors:
                     self.meta.set("authors", authors, Origin.INFERRED)
                     self.used.add(pos)
-            elif (title_pos is not None and line.is_paragraph and not self.meta.standfirst
-                  and not is_junk(line.text) and not _CAPTION.search(line.text)):
+            elif (
+                title_pos is not None
+                and line.is_paragraph
+                and not self.meta.standfirst
+                and not is_junk(line.text)
+                and not _CAPTION.search(line.text)
+            ):
                 self.meta.set("standfirst", line.text, Origin.INFERRED)
                 self.used.add(pos)
         if self.meta.updated and not self.meta.published:
@@ -254,9 +282,13 @@ class _Reader:
                         self.meta.set("original_title", rest, Origin.INFERRED)
                 self.used.add(pos)
                 break
-            items = [item.strip() for item in text.split(",")]
-            if (len(items) >= 2 and all(0 < len(item.split()) <= 4 for item in items)
-                    and not _SENTENCE_END.search(text) and not self.meta.keywords):
+            items = [item.strip() for item in _LABEL.sub("", text).split(",")]
+            if (
+                len(items) >= 2
+                and all(0 < len(item.split()) <= 4 for item in items)
+                and not _SENTENCE_END.search(text)
+                and not self.meta.keywords
+            ):
                 self.meta.set("keywords", items, Origin.INFERRED)
                 self.used.add(pos)
 
@@ -274,12 +306,8 @@ class _Reader:
                 blocks.append((SectionKind.CAPTION, text))
                 self.used.add(pos)
                 continue
-            if not line.isolated and line.words < _RUN_FREE:
-                following = self.lines[pos + 1] if pos + 1 < end else None
-                if not _is_heading(line, following):
-                    continue
-                blocks.append((SectionKind.HEADING, text))
-            elif line.words <= 14 and not _SENTENCE_END.search(text):
+            short = not line.isolated and line.words < _RUN_FREE
+            if short or (line.words <= 14 and not _SENTENCE_END.search(text)):
                 following = self.lines[pos + 1] if pos + 1 < end else None
                 if not _is_heading(line, following):
                     continue
@@ -312,17 +340,25 @@ class _Reader:
 
         self.meta.set("language", detect_language(body_text or self.meta.title), Origin.INFERRED)
         removed = [line.text for pos, line in enumerate(self.lines) if pos not in self.used]
-        return build_article(self.meta, blocks, file_name=name or "", junk_lines=len(removed),
-                             removed=removed)
+        return build_article(
+            self.meta, blocks, file_name=name or "", junk_lines=len(removed), removed=removed
+        )
 
 
 def _is_heading(line: _Line, following: _Line | None) -> bool:
     """A short line that introduces a paragraph: a subheading, not a menu entry."""
-    return (1 <= line.words <= 14 and not line.text.endswith((".", ",", ";"))
-            and following is not None and following.words >= 15
-            and not is_junk(line.text))
+    return (
+        1 <= line.words <= 14
+        and not line.text.endswith((".", ",", ";"))
+        and following is not None
+        and following.words >= 15
+        and not is_junk(line.text)
+    )
 
 
 def _looks_like_caption(line: _Line) -> bool:
-    return bool(_CAPTION.search(line.text)) and line.words <= 60 and not line.text.startswith(
-        ("“", '"'))
+    return (
+        bool(_CAPTION.search(line.text))
+        and line.words <= 60
+        and not line.text.startswith(("“", '"'))
+    )

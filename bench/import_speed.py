@@ -1,0 +1,99 @@
+"""Import a folder of 1,000 pages in one go and report pages per second.
+
+    python bench/import_speed.py --data ../shared/benchmarks/article-extraction [--pages 1000]
+
+The benchmark's 139 HTML pages and 139 pasted texts are written out, in turn, until there
+are --pages files (each copy marked so that none is skipped as a duplicate), then imported
+into a new project with the same loop the CLI uses. It reports the time spent extracting
+(reading files, cleaning, metadata) apart from the time spent storing in the project.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from brief.ingest import read_file  # noqa: E402
+from brief.ingest.article import Article  # noqa: E402
+from brief.progress import import_files  # noqa: E402
+from brief.project import Project  # noqa: E402
+
+DEFAULT_DATA = ROOT.parent / "shared" / "benchmarks" / "article-extraction"
+
+
+def make_pages(data: Path, folder: Path, count: int) -> list[Path]:
+    html = sorted((data / "html").glob("*.html.gz"))
+    pasted = sorted((data / "pasted").glob("*.txt"))
+    originals = [p for pair in zip(html, pasted, strict=True) for p in pair]
+    paths = []
+    for n in range(count):
+        source = originals[n % len(originals)]
+        if source.suffix == ".gz":
+            target = folder / f"{n:05d}.html"
+            body = gzip.decompress(source.read_bytes()) + f"\n<!-- copy {n} -->\n".encode()
+        else:
+            target = folder / f"{n:05d}.txt"
+            body = source.read_bytes() + f"\n\ncopy {n}\n".encode()
+        target.write_bytes(body)
+        paths.append(target)
+    return paths
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--pages", type=int, default=1000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        paths = make_pages(args.data, folder, args.pages)
+        extract_seconds = 0.0
+
+        def timed_read(path: Path) -> Article:
+            nonlocal extract_seconds
+            started = time.perf_counter()
+            try:
+                return read_file(path)
+            finally:
+                extract_seconds += time.perf_counter() - started
+
+        started = time.perf_counter()
+        errors = 0
+        with Project.create(folder / "bench.brief") as project:
+            for report in import_files(project, paths, timed_read):
+                errors += bool(report.error)
+                if report.done % 100 == 0 or report.done == report.total:
+                    print(
+                        f"\r{report.done}/{report.total} pages", end="", file=sys.stderr, flush=True
+                    )
+            sections = len(project.sections())
+        total = time.perf_counter() - started
+        size = (folder / "bench.brief").stat().st_size
+    print(file=sys.stderr)
+    store = total - extract_seconds
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"pages {args.pages}  imported {args.pages - errors}  errors {errors}  sections {sections}"
+    )
+    print(f"total {total:.1f} s  = {args.pages / total:.1f} pages/s")
+    print(
+        f"extracting {extract_seconds:.1f} s ({1000 * extract_seconds / args.pages:.1f} ms/page)"
+        f"  storing {store:.1f} s ({1000 * store / args.pages:.2f} ms/page, "
+        f"{100 * store / total:.1f}% of the total)"
+    )
+    print(f"project file {size / 1e6:.1f} MB  peak memory {peak:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

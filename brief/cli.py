@@ -1,0 +1,164 @@
+"""`briefsmith-cli`: import articles and read a project without the window."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from brief.errors import BriefsmithError
+from brief.ingest.files import SUPPORTED_SUFFIXES, read_file
+from brief.progress import ImportReport, import_files
+from brief.project import Project
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args) or 0)
+    except BriefsmithError as exc:
+        print(f"briefsmith-cli: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("briefsmith-cli: interrupted; everything imported so far is saved.", file=sys.stderr)
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefsmith-cli", description="Import articles into a Briefsmith project and read it."
+    )
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    p = sub.add_parser("import", help="import files or folders (created if missing)")
+    p.add_argument("project", type=Path)
+    p.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    p.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    p.set_defaults(run=_import)
+
+    p = sub.add_parser("sources", help="list the project's sources")
+    p.add_argument("project", type=Path)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=_sources)
+
+    p = sub.add_parser("sections", help="list sections, of one source or matching words")
+    p.add_argument("project", type=Path)
+    p.add_argument("--source", type=int, metavar="ID")
+    p.add_argument("--search", metavar="WORDS")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=_sections)
+    return parser
+
+
+def expand(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files as given, and the supported files inside folders, in name order."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+            )
+        else:
+            yield path
+
+
+def _import(args: argparse.Namespace) -> int:
+    files = list(expand(args.files))
+    started = time.perf_counter()
+    failures = 0
+    with Project.open(args.project, create=True) as project:
+        for report in import_files(project, files, read=read_file):
+            if not args.quiet and len(files) > 1:
+                print(f"[{report.done}/{report.total}]", end=" ", file=sys.stderr, flush=True)
+            if report.error:
+                failures += 1
+                print(f"error: {report.error}", file=sys.stderr)
+            else:
+                print(_import_line(report))
+    if not args.quiet and len(files) > 1:
+        seconds = time.perf_counter() - started
+        print(
+            f"{len(files) - failures} of {len(files)} imported in {seconds:.1f} s "
+            f"({len(files) / max(seconds, 1e-9):.1f} files/s)",
+            file=sys.stderr,
+        )
+    return 1 if failures else 0
+
+
+def _import_line(report: ImportReport) -> str:
+    source = report.source
+    assert source is not None
+    meta = source.meta
+    note = " (already in the project)" if report.duplicate else ""
+    return (
+        f"{source.id}\t{meta.title or '(untitled)'}\t{meta.publisher or '-'}\t"
+        f"{meta.published or '-'}\t{len(source.sections)} sections kept\t"
+        f"{source.junk_lines} lines removed{note}"
+    )
+
+
+def _sources(args: argparse.Namespace) -> int:
+    with _open_existing(args.project) as project:
+        sources = project.sources()
+        if args.json:
+            print(
+                json.dumps(
+                    [
+                        {
+                            "id": s.id,
+                            "title": s.meta.title,
+                            "authors": s.meta.authors,
+                            "publisher": s.meta.publisher,
+                            "published": s.meta.published,
+                            "url": s.meta.url,
+                        }
+                        for s in sources
+                    ],
+                    ensure_ascii=False,
+                    indent=1,
+                )
+            )
+        else:
+            for s in sources:
+                print(
+                    f"{s.id}\t{s.meta.title or '(untitled)'}\t{s.meta.publisher or '-'}\t"
+                    f"{s.meta.published or '-'}\t{len(s.sections)} sections"
+                )
+    return 0
+
+
+def _sections(args: argparse.Namespace) -> int:
+    with _open_existing(args.project) as project:
+        if args.search:
+            sections = [hit.section for hit in project.search(args.search, source_id=args.source)]
+        else:
+            if args.source is not None:
+                project.source(args.source)  # a clear error for an unknown id
+            sections = project.sections(args.source)
+        if args.json:
+            print(
+                json.dumps(
+                    [
+                        {"id": s.id, "source_id": s.source_id, "kind": s.kind.value, "text": s.text}
+                        for s in sections
+                    ],
+                    ensure_ascii=False,
+                    indent=1,
+                )
+            )
+        else:
+            for s in sections:
+                print(f"{s.id}\t{s.source_id}\t{s.kind.value}\t{s.text}")
+    return 0
+
+
+def _open_existing(path: Path) -> Project:
+    """Listing commands only read, so they work while a window has the project open."""
+    return Project.open(path, readonly=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

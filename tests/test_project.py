@@ -1,0 +1,149 @@
+"""The project file: reopening, search, the writer lock, refusing what is not a project."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from brief.errors import (
+    NewerProjectError,
+    NotAProjectError,
+    NotFoundError,
+    ProjectError,
+    ProjectLockedError,
+)
+from brief.ingest import read_file
+from brief.model import ItemKind, Origin, OutlineItem
+from brief.project import Project
+from brief.schema import SCHEMA_VERSION
+from tests.conftest import DATA, ROOT
+
+
+def _fill(project):
+    return [project.add_article(read_file(p)) for p in sorted(DATA.glob("sample-*"))]
+
+
+def test_reopening_gives_identical_sources_and_sections(tmp_path):
+    path = tmp_path / "p.brief"
+    with Project.create(path) as project:
+        stored = _fill(project)
+        sections = project.sections()
+    with Project.open(path) as project:
+        assert project.sources() == stored
+        assert project.sections() == sections
+        assert [s.id for s in project.sections()] == [s.id for s in sections]
+
+
+def test_search_across_sources_with_snippets(project):
+    _fill(project)
+    hits = project.search("barges")
+    assert hits and all("barge" in h.section.text.lower() for h in hits)
+    assert any(match and text.lower().startswith("barge") for text, match in hits[0].snippet)
+    # One word that stands in two different sources, found in both.
+    sources = {h.section.source_id for h in project.search("harvest")}
+    assert len(sources) >= 2
+    # Search as you type: the last word is a prefix; Persian text is searchable too.
+    assert project.search("dredg")
+    assert project.search("فردا")
+    assert project.search("") == [] and project.search("  ,, ") == []
+
+
+def test_metadata_edit_marks_user_origin(project):
+    source = _fill(project)[0]
+    updated = project.update_meta(source.id, publisher="Hari Rud Notes")
+    assert updated.meta.origin("publisher") is Origin.USER
+    assert project.source(source.id).meta.publisher == "Hari Rud Notes"
+
+
+def test_second_writer_in_another_process_is_refused(tmp_path):
+    path = tmp_path / "p.brief"
+    with Project.create(path):
+        code = (
+            "import sys\nfrom brief.project import Project\nfrom brief.errors import "
+            "ProjectLockedError\ntry:\n    Project.open(sys.argv[1])\nexcept ProjectLockedError as e:\n"
+            "    print(e); sys.exit(3)\n"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code, str(path)], cwd=ROOT, capture_output=True, text=True
+        )
+        assert result.returncode == 3, result.stderr
+        assert "already open" in result.stdout
+    with Project.open(path):  # free again once closed
+        pass
+
+
+def test_readers_are_not_locked_out_and_cannot_write(tmp_path):
+    path = tmp_path / "p.brief"
+    with Project.create(path) as writer:
+        _fill(writer)
+        with Project.open(path, readonly=True) as reader:
+            assert len(reader.sources()) == 5
+            with pytest.raises(ProjectError, match="reading only"):
+                reader.new_brief("not allowed")
+
+
+def test_second_writer_in_same_process_is_refused(tmp_path):
+    path = tmp_path / "p.brief"
+    with Project.create(path), pytest.raises(ProjectLockedError, match="already open"):
+        Project.open(path)
+
+
+def _digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_non_project_files_are_refused_and_unchanged(tmp_path):
+    text = tmp_path / "notes.brief"
+    text.write_text("just some notes")
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE t (x)")
+    db.close()
+    for path in (text, other):
+        before = _digest(path)
+        with pytest.raises(NotAProjectError, match="not a Briefsmith project"):
+            Project.open(path)
+        assert _digest(path) == before
+
+
+def test_newer_project_is_refused_and_unchanged(tmp_path):
+    path = tmp_path / "future.brief"
+    Project.create(path).close()
+    with sqlite3.connect(path) as db:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.close()
+    before = _digest(path)
+    with pytest.raises(NewerProjectError, match="newer Briefsmith"):
+        Project.open(path)
+    assert _digest(path) == before
+
+
+def test_failed_operation_leaves_nothing_half_stored(project):
+    article = read_file(DATA / "sample-river-port.html")
+    article.sections[3].text = None  # type: ignore[assignment]  # NOT NULL fails mid-way
+    with pytest.raises(sqlite3.IntegrityError):
+        project.add_article(article)
+    assert project.source_count() == 0 and project.sections() == []
+
+
+def test_outline_insert_positions_and_errors(project):
+    sections = _fill(project)[0].sections
+    brief = project.new_brief("Sample brief")
+    project.insert_items(
+        brief.id, [OutlineItem(ItemKind.HEADING, "One"), OutlineItem(ItemKind.NOTE, "Three")]
+    )
+    project.insert_items(
+        brief.id, [OutlineItem(ItemKind.EXCERPT, section_id=sections[0].id)], row=1
+    )
+    items = project.brief(brief.id).items
+    assert [i.kind for i in items] == [ItemKind.HEADING, ItemKind.EXCERPT, ItemKind.NOTE]
+    assert [i.position for i in items] == [0, 1, 2]
+    with pytest.raises(NotFoundError):
+        project.insert_items(brief.id, [OutlineItem(ItemKind.EXCERPT, section_id=99999)])
+    assert len(project.brief(brief.id).items) == 3
+    with pytest.raises(ProjectError, match="quoted"):
+        project.remove_source(sections[0].source_id)
