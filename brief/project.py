@@ -396,14 +396,9 @@ class Project:
                 raise NotFoundError(f"There is no brief {brief_id} in this project.")
             row = count if row is None else max(0, min(row, count))
             db.execute(
-                "UPDATE brief_items SET position = position + ? + 1000000"
+                "UPDATE brief_items SET position = position + ?"
                 " WHERE brief_id = ? AND position >= ?",
                 (len(items), brief_id, row),
-            )
-            db.execute(
-                "UPDATE brief_items SET position = position - 1000000"
-                " WHERE brief_id = ? AND position >= 1000000",
-                (brief_id,),
             )
             for offset, item in enumerate(items):
                 try:

@@ -13,8 +13,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from brief.errors import ArticleImportError
 from brief.ingest.article import Article, build_article
 from brief.ingest.dates import find_date, is_date_line
+from brief.ingest.language import detect_language
 from brief.ingest.metadata import detect_dateline, infer_publisher
 from brief.ingest.normalize import normalize_text
 from brief.ingest.people import clean_authors
@@ -99,6 +101,10 @@ _READ_MORE = re.compile(
     r"originally\s+published)(?:\s+(?:at|on|in))?\s*[:\-–—]?\s*(?P<rest>.*)$",
     re.I,
 )
+# "Published 3 March", "Updated 9:15 am": a stamp, not a sentence. An "Updated" stamp says
+# when the article changed, not when it first appeared, so it never fills `published`.
+_STAMP = re.compile(r"^(?:published|updated|posted|last\s+updated|modified)\b", re.I)
+_UPDATED = re.compile(r"^(?:(?:last\s+)?updated|modified)\b", re.I)
 _LABEL = re.compile(r"^(?:tags|topics|keywords|filed\s+under)\s*:\s*", re.I)
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]]$")
@@ -127,8 +133,6 @@ class _Line:
 
 def read_text(text: str, *, name: str | None = None) -> Article:
     """Import pasted or plain text: the body as sections, its metadata found by rules."""
-    from brief.errors import ArticleImportError
-
     normalized = normalize_text(text)
     if not normalized.strip():
         raise ArticleImportError(name, "there is no text to import (the text is empty).")
@@ -153,6 +157,7 @@ class _Reader:
         self.counts = Counter(line.text for line in self.lines)
         self.meta = SourceMeta()
         self.used: set[int] = set()  # positions in self.lines turned into body or metadata
+        self.body_paragraphs: list[str] = []
 
     # -- choosing the article's lines -------------------------------------------------------
     def _weight(self, line: _Line) -> int:
@@ -207,20 +212,9 @@ class _Reader:
         for pos in range(after_title, body_start):
             line = self.lines[pos]
             if is_date_line(line.text) or (
-                line.words <= 14
-                and find_date(line.text)
-                and re.match(
-                    r"^(?:published|updated|posted|"
-                    r"last\s+updated|modified)\b",
-                    line.text,
-                    re.I,
-                )
+                line.words <= 14 and _STAMP.match(line.text) and find_date(line.text)
             ):
-                key = (
-                    "updated"
-                    if re.match(r"^(?:last\s+)?updated|modified", line.text, re.I)
-                    else "published"
-                )
+                key = "updated" if _UPDATED.match(line.text) else "published"
                 if not getattr(self.meta, key):
                     self.meta.set(key, find_date(line.text), Origin.INFERRED)
                 self.used.add(pos)
@@ -238,8 +232,6 @@ class _Reader:
             ):
                 self.meta.set("standfirst", line.text, Origin.INFERRED)
                 self.used.add(pos)
-        if self.meta.updated and not self.meta.published:
-            pass  # an "Updated" stamp says when it changed, not when it first appeared
 
     def _pick_title(self, window: range, body_start: int) -> int | None:
         best, best_score = None, 0.0
@@ -336,8 +328,6 @@ class _Reader:
         publisher = infer_publisher(body_text)
         if publisher:
             self.meta.set("publisher", publisher, Origin.INFERRED)
-        from brief.ingest.language import detect_language
-
         self.meta.set("language", detect_language(body_text or self.meta.title), Origin.INFERRED)
         removed = [line.text for pos, line in enumerate(self.lines) if pos not in self.used]
         return build_article(
