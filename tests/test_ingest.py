@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import docx
 import pytest
 
@@ -148,6 +150,9 @@ def test_docx_styles_and_properties(tmp_path):
         SectionKind.LIST_ITEM,
     ]
     assert article.file_hash and article.file_name == "memo.docx"
+    os.utime(path, (1_700_000_000, 1_700_000_000))  # saved on 2023-11-14
+    assert read_file(path).meta.accessed == "2023-11-14"
+    assert read_file(path).meta.origin("accessed") is Origin.INFERRED
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 from brief.errors import ArticleImportError
@@ -12,6 +13,7 @@ from brief.ingest.docx import read_docx
 from brief.ingest.html import read_html
 from brief.ingest.markdown import read_markdown
 from brief.ingest.text import read_text
+from brief.model import Origin
 
 #: Articles are kilobytes; a file this large is a mistake (a video, a database, a dump).
 MAX_BYTES = 20 * 1024 * 1024
@@ -42,9 +44,12 @@ def read_file(path: str | Path) -> Article:
                 f"(the limit is {MAX_BYTES // (1024 * 1024)} MB).",
             )
         data = path.read_bytes()
+        saved = datetime.fromtimestamp(path.stat().st_mtime, UTC).date().isoformat()
     except OSError as exc:
         raise ArticleImportError(name, f"the file cannot be read ({exc.strerror or exc}).") from exc
     article = read_bytes(data, name=name)
+    # When the file was saved is the best guess at when its page was read (for citations).
+    article.meta.set_if_empty("accessed", saved, Origin.INFERRED)
     return article
 
 
