@@ -1,0 +1,79 @@
+"""A brief from the project, with export options, becomes the format-neutral Document."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from brief.citations import Cited, format_citations, load_style
+from brief.document import Block, Document, Excerpt, ExportOptions, Heading, Note, Paragraph, Run
+from brief.model import ItemKind, SectionKind, Source
+from brief.project import Project
+
+
+def paragraph_number(source: Source, section_id: int) -> int:
+    """The pinpoint a reader can count to: the section's place among the source's blocks
+    of text (captions, which stand beside the text, are not counted)."""
+    number = 0
+    for section in source.sections:
+        if section.kind is not SectionKind.CAPTION:
+            number += 1
+        if section.id == section_id:
+            return max(number, 1)
+    raise KeyError(section_id)
+
+
+def build_document(project: Project, brief_id: int, options: ExportOptions) -> Document:
+    """Everything the exporters need, citations formatted in the chosen style."""
+    brief = project.brief(brief_id)
+    style = load_style(options.style)
+    sources: dict[int, Source] = {}
+    blocks: list[Block] = []
+    cited: list[Cited | None] = []
+    excerpts: list[Excerpt] = []
+    for item in brief.items:
+        if item.kind is ItemKind.HEADING:
+            blocks.append(Heading(item.level, [Run(item.text)], anchor=f"h{item.id}"))
+        elif item.kind is ItemKind.NOTE:
+            blocks.append(Paragraph([Run(item.text)]))
+            cited.append(None)  # the author's words stand between two citations
+        else:
+            assert item.section_id is not None
+            section = project.section(item.section_id)
+            assert section.source_id is not None
+            if section.source_id not in sources:
+                sources[section.source_id] = project.source(section.source_id)
+            source = sources[section.source_id]
+            excerpt = Excerpt(
+                [Run(section.text)], language=source.meta.language, source_title=source.meta.title
+            )
+            blocks.append(excerpt)
+            excerpts.append(excerpt)
+            cited.append(Cited(source, paragraph_number(source, section.id or 0)))
+    formatted = format_citations(style, cited) if excerpts else None
+    notes: list[Note] = []
+    if formatted is not None:
+        for excerpt, runs in zip(excerpts, formatted.citations, strict=True):
+            if style.is_note:
+                excerpt.note = Note(len(notes) + 1, runs)
+                notes.append(excerpt.note)
+            else:
+                excerpt.citation = runs
+    languages = Counter(s.meta.language for s in sources.values() if s.meta.language)
+    keywords = Counter(k for s in sources.values() for k in s.meta.keywords)
+    return Document(
+        title=options.title if options.title is not None else brief.title,
+        subtitle=options.subtitle if options.subtitle is not None else brief.subtitle,
+        author=options.author if options.author is not None else brief.author,
+        date=options.date if options.date is not None else brief.date,
+        subject=brief.subtitle or brief.title,
+        keywords=[k for k, _ in keywords.most_common(12)],
+        language=languages.most_common(1)[0][0] if languages else "en",
+        blocks=blocks,
+        notes=notes,
+        bibliography=formatted.bibliography if formatted else [],
+        bibliography_title=style.bibliography_title,
+        notes_mode=options.notes,
+        contents=options.contents,
+        paper=options.paper,
+        style_name=style.title,
+    )

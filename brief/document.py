@@ -1,0 +1,122 @@
+"""The format-neutral document an exporter renders: blocks of runs, notes, bibliography.
+
+`build_document` turns a Brief plus `ExportOptions` into a `Document`; `exporters.pdf` and
+`exporters.docx` each render that one document (rst2pdf's shape: one handler per block).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+NotesMode = Literal["foot", "end"]
+Paper = Literal["A4", "Letter"]
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one look: emphasis, strong, small caps, a link target."""
+
+    text: str
+    emphasis: bool = False
+    strong: bool = False
+    small_caps: bool = False
+    superscript: bool = False
+    link: str | None = None
+
+
+def plain(runs: list[Run]) -> str:
+    return "".join(run.text for run in runs)
+
+
+def direction(text: str) -> Literal["ltr", "rtl"]:
+    """Base direction by the first strong character (rule P2 of the Unicode bidi algorithm)."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"
+
+
+@dataclass
+class Note:
+    """A footnote or endnote: its number and formatted text."""
+
+    number: int
+    runs: list[Run]
+
+
+@dataclass
+class Heading:
+    level: int
+    runs: list[Run]
+    anchor: str  # stable id for bookmarks and the contents
+
+
+@dataclass
+class Paragraph:
+    """The author's own text."""
+
+    runs: list[Run]
+    language: str = ""
+
+    @property
+    def rtl(self) -> bool:
+        return direction(plain(self.runs)) == "rtl"
+
+
+@dataclass
+class Excerpt:
+    """A quotation from a source, followed by its citation: a note mark or in-text runs."""
+
+    runs: list[Run]
+    note: Note | None = None  # note styles: the note this excerpt's mark points to
+    citation: list[Run] = field(default_factory=list)  # in-text styles: "(George, 2022)"
+    language: str = ""
+    source_title: str = ""
+
+    @property
+    def rtl(self) -> bool:
+        return direction(plain(self.runs)) == "rtl"
+
+
+Block = Heading | Paragraph | Excerpt
+
+
+@dataclass
+class Document:
+    """Everything an exporter needs, and nothing about projects, widgets or settings."""
+
+    title: str
+    subtitle: str = ""
+    author: str = ""
+    date: str = ""
+    subject: str = ""
+    keywords: list[str] = field(default_factory=list)
+    language: str = "en"
+    blocks: list[Block] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    bibliography: list[list[Run]] = field(default_factory=list)
+    bibliography_title: str = "Bibliography"
+    notes_mode: NotesMode = "foot"
+    contents: bool = False
+    paper: Paper = "A4"
+    style_name: str = ""
+
+
+@dataclass
+class ExportOptions:
+    """What the user chose in the export dialog (or on the command line)."""
+
+    style: str | Path = "chicago"  # chicago, apa, mla, or a .csl file
+    notes: NotesMode = "foot"
+    contents: bool = False
+    paper: Paper = "A4"
+    title: str | None = None  # None: the brief's own
+    subtitle: str | None = None
+    author: str | None = None
+    date: str | None = None

@@ -1,0 +1,191 @@
+"""Fonts for the PDF: found through fontconfig, chosen per run of text by what they cover.
+
+reportlab has no font fallback: a glyph its font lacks silently vanishes. So every run of
+text is split into segments, each set in the first font of the chain that has all of its
+characters; for a character no loaded font has, fontconfig is asked for one that does.
+What no installed font covers is reported with the Debian package that would.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+# Families tried first, in order, for body text and for the scripts a brief meets most.
+_SERIF = ["Noto Serif", "DejaVu Serif", "Liberation Serif", "FreeSerif"]
+_SANS = ["Noto Sans", "DejaVu Sans", "Liberation Sans", "FreeSans"]
+_SCRIPT_FAMILIES = [
+    "Noto Naskh Arabic",
+    "Noto Sans Arabic",
+    "Noto Serif Hebrew",
+    "Noto Sans Hebrew",
+    "DejaVu Sans",
+    "Noto Sans Symbols",
+    "Noto Sans Symbols2",
+]
+_PACKAGES = [
+    ((0x0600, 0x08FF), "fonts-noto-core (Arabic, Persian, Pashto, Urdu)"),
+    ((0x0590, 0x05FF), "fonts-noto-core (Hebrew)"),
+    ((0x2E80, 0x9FFF), "fonts-noto-cjk (Chinese, Japanese)"),
+    ((0xAC00, 0xD7AF), "fonts-noto-cjk (Korean)"),
+    ((0x1F000, 0x1FAFF), "fonts-noto-color-emoji is not usable in PDF; fonts-symbola (emoji)"),
+]
+
+
+def _invisible(ch: str) -> bool:
+    """Characters that need no glyph: joiners, marks of direction, variation selectors."""
+    return unicodedata.category(ch) in ("Cf", "Cc", "Zl", "Zp") or 0xFE00 <= ord(ch) <= 0xFE0F
+
+
+@dataclass
+class Face:
+    name: str  # the name registered with reportlab
+    path: str
+    cmap: frozenset[int] = field(repr=False)
+
+
+@dataclass
+class FontSet:
+    """The fonts of one export: body faces plus fallbacks found on the way."""
+
+    regular: Face
+    bold: Face
+    italic: Face
+    bold_italic: Face
+    fallbacks: list[Face] = field(default_factory=list)
+    missing: set[str] = field(default_factory=set)
+    _asked: set[int] = field(default_factory=set)  # Unicode blocks fontconfig was asked about
+
+    def segments(self, text: str, base: Face) -> list[tuple[str, Face]]:
+        """Split text into (segment, face) pairs: each segment in a face that has its glyphs."""
+        out: list[tuple[str, Face]] = []
+        for ch in text:
+            face = self.face_for(ch, base)
+            if out and (out[-1][1] is face or _invisible(ch) or ch == " "):
+                out[-1] = (out[-1][0] + ch, out[-1][1])
+            else:
+                out.append((ch, face))
+        return out
+
+    def face_for(self, ch: str, base: Face) -> Face:
+        code = ord(ch)
+        if code in base.cmap or _invisible(ch) or ch in " \n":
+            return base
+        for face in self.fallbacks:
+            if code in face.cmap:
+                return face
+        block = code >> 8
+        if block not in self._asked:
+            self._asked.add(block)
+            found = _fontconfig_file(f":charset={code:x}")
+            if found and found not in {f.path for f in self.fallbacks}:
+                extra = _load(found)
+                if extra is not None:
+                    self.fallbacks.append(extra)
+                    if code in extra.cmap:
+                        return extra
+        self.missing.add(ch)
+        return base
+
+    def missing_report(self) -> str:
+        """A sentence naming what could not be shown and which package would show it."""
+        if not self.missing:
+            return ""
+        packages = sorted(
+            {pkg for ch in self.missing for (lo, hi), pkg in _PACKAGES if lo <= ord(ch) <= hi}
+            or {"fonts-noto-core or fonts-noto-extra"}
+        )
+        sample = "".join(sorted(self.missing)[:10])
+        return (
+            f"{len(self.missing)} character(s) have no font on this system and are left out "
+            f"of the PDF (for example {sample!r}); install {', '.join(packages)}."
+        )
+
+
+def load_fonts(serif: bool = True) -> FontSet:
+    """The body faces (regular, bold, italic, bold italic) and the usual script fallbacks."""
+    families = _SERIF if serif else _SANS
+    for family in families:
+        faces = [
+            _find_face(family, style) for style in ("Regular", "Bold", "Italic", "Bold Italic")
+        ]
+        if faces[0] is not None:
+            regular = faces[0]
+            fonts = FontSet(
+                regular, faces[1] or regular, faces[2] or regular, faces[3] or faces[1] or regular
+            )
+            break
+    else:
+        raise FontError(
+            "No usable TrueType font was found. Install fonts-dejavu-core or "
+            "fonts-noto-core (sudo apt-get install fonts-noto-core)."
+        )
+    for family in _SCRIPT_FAMILIES:
+        face = _find_face(family, "Regular")
+        if face is not None and face.path not in {f.path for f in fonts.fallbacks}:
+            fonts.fallbacks.append(face)
+    pdfmetrics.registerFontFamily(
+        fonts.regular.name,
+        normal=fonts.regular.name,
+        bold=fonts.bold.name,
+        italic=fonts.italic.name,
+        boldItalic=fonts.bold_italic.name,
+    )
+    return fonts
+
+
+class FontError(Exception):
+    pass
+
+
+def _find_face(family: str, style: str) -> Face | None:
+    path = _fontconfig_file(f"{family}:style={style}", family=family)
+    return _load(path) if path else None
+
+
+def _fontconfig_file(pattern: str, family: str | None = None) -> str | None:
+    """The font file fontconfig matches; with `family`, only if that family was found."""
+    if shutil.which("fc-match") is None:
+        return None
+    fmt = "%{family}\t%{file}" if family else "%{file}"
+    try:
+        result = subprocess.run(
+            ["fc-match", "-f", fmt, pattern],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    out = result.stdout.strip()
+    if family:
+        names, _, path = out.partition("\t")
+        if family.lower() not in [n.strip().lower() for n in names.split(",")]:
+            return None
+        out = path
+    return out if out.lower().endswith((".ttf", ".otf")) and Path(out).is_file() else None
+
+
+_REGISTERED: dict[str, Face] = {}
+
+
+def _load(path: str) -> Face | None:
+    """Register a TrueType file with reportlab (once per process); None if it cannot be used."""
+    if path in _REGISTERED:
+        return _REGISTERED[path]
+    name = "BS-" + Path(path).stem
+    try:
+        font = TTFont(name, path)
+    except (TTFError, OSError, KeyError, ValueError):
+        return None  # colour-bitmap or CFF outlines reportlab cannot embed
+    pdfmetrics.registerFont(font)
+    face = Face(name, path, frozenset(font.face.charToGlyph))
+    _REGISTERED[path] = face
+    return face

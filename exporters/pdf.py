@@ -1,0 +1,411 @@
+"""The brief as a PDF (reportlab): title page, contents, quotations, notes at the page foot.
+
+Footnotes sit at the foot of the page on which their mark stands: a flowable that carries
+notes is placed only where it fits together with them, and from then on the frame's bottom
+is raised by their height; at the end of the page the notes are drawn in that room.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from brief.document import Document, Excerpt, Heading, Note, Run, plain
+from exporters.atomic import write_atomically
+from exporters.fonts import FontSet, load_fonts
+from exporters.pdf_text import BidiParagraph, has_rtl, markup, superscript_digits
+
+Progress = Callable[[int, int], None]
+_MARGIN = 22 * mm
+_NOTE_GAP = 10  # space above the separator rule of the notes
+
+
+def export_pdf(
+    document: Document, path: str | Path, progress: Progress | None = None
+) -> tuple[Path, str]:
+    """Write the document as PDF at `path` (atomically). Returns the path and a warning
+    naming characters no installed font could show ("" when every character showed)."""
+    fonts = load_fonts()
+    builder = _PdfBuilder(document, fonts, progress)
+    written = write_atomically(path, builder.build)
+    return written, fonts.missing_report()
+
+
+class _Styles:
+    def __init__(self, fonts: FontSet) -> None:
+        body = fonts.regular.name
+        self.body = ParagraphStyle("Body", fontName=body, fontSize=11, leading=15.5, spaceAfter=7)
+        self.quote = ParagraphStyle(
+            "Quote",
+            parent=self.body,
+            leftIndent=28,
+            rightIndent=28,
+            fontSize=10.5,
+            leading=14.5,
+            spaceBefore=2,
+            spaceAfter=9,
+        )
+        self.note = ParagraphStyle(
+            "Note",
+            parent=self.body,
+            fontSize=8.5,
+            leading=11,
+            spaceAfter=2,
+            leftIndent=12,
+            firstLineIndent=-12,
+        )
+        self.bib = ParagraphStyle(
+            "Bibliography",
+            parent=self.body,
+            fontSize=10,
+            leading=13.5,
+            leftIndent=24,
+            firstLineIndent=-24,
+            spaceAfter=6,
+        )
+        self.headings = [
+            ParagraphStyle(
+                f"Heading{n}",
+                parent=self.body,
+                fontName=fonts.bold.name,
+                fontSize=size,
+                leading=size * 1.25,
+                spaceBefore=before,
+                spaceAfter=6,
+                keepWithNext=True,
+            )
+            for n, (size, before) in enumerate(((17, 16), (14, 12), (12, 10)), start=1)
+        ]
+        self.title = ParagraphStyle(
+            "Title",
+            parent=self.body,
+            fontName=fonts.bold.name,
+            fontSize=26,
+            leading=32,
+            alignment=TA_CENTER,
+            spaceAfter=14,
+        )
+        self.subtitle = ParagraphStyle(
+            "Subtitle",
+            parent=self.body,
+            fontSize=15,
+            leading=20,
+            alignment=TA_CENTER,
+            textColor=colors.HexColor("#444444"),
+            spaceAfter=30,
+        )
+        self.byline = ParagraphStyle("Byline", parent=self.body, alignment=TA_CENTER, fontSize=12)
+        self.toc = [
+            ParagraphStyle(
+                f"TOC{n}",
+                parent=self.body,
+                leftIndent=14 * (n - 1),
+                fontSize=11 - n * 0.5,
+                leading=16,
+            )
+            for n in (1, 2, 3)
+        ]
+        self.header = ParagraphStyle(
+            "Header",
+            parent=self.body,
+            fontSize=8.5,
+            alignment=TA_RIGHT,
+            textColor=colors.HexColor("#666666"),
+        )
+
+
+class _Noted(Flowable):
+    """A flowable whose footnotes must stand on the page where it ends."""
+
+    def __init__(self, inner: Flowable, notes: list[Note]) -> None:
+        super().__init__()
+        self.inner = inner
+        self.notes = notes
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = self.inner.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        parts = self.inner.split(avail_width, avail_height)
+        if not parts:
+            return []
+        return [*parts[:-1], _Noted(parts[-1], self.notes)]
+
+    def draw(self) -> None:
+        self.inner.drawOn(self.canv, 0, 0)
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
+        return float(self.inner.getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab's name
+        return float(self.inner.getSpaceAfter())
+
+
+class _NoteFrame(Frame):
+    """A frame that keeps room at its foot for the notes of what it holds."""
+
+    def __init__(self, *args: Any, builder: _PdfBuilder, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.builder = builder
+        self.page_notes: list[tuple[Note, Flowable, float]] = []
+
+    def _reset(self) -> None:
+        super()._reset()
+        self.page_notes = []
+
+    def _add(self, flowable: Flowable, canv: Any, trySplit: int = 0) -> int:  # noqa: N803
+        notes = getattr(flowable, "notes", None)
+        if not notes:
+            return int(super()._add(flowable, canv, trySplit))
+        rendered = [
+            (note, *self.builder.note_flowable(note, self._getAvailableWidth())) for note in notes
+        ]
+        need = sum(height for _, _, height in rendered)
+        if not self.page_notes:
+            need += _NOTE_GAP
+        saved: float = self._y1p  # the lowest point a flowable may reach (reportlab's own)
+        self._y1p = saved + need
+        if not super()._add(flowable, canv, trySplit):
+            self._y1p = saved
+            return 0
+        self.page_notes.extend(rendered)
+        return 1
+
+    add = _add  # reportlab's Frame binds `add` to its own `_add`
+
+    def draw_notes(self, canv: Any) -> None:
+        if not self.page_notes:
+            return
+        y = self._y1 + sum(height for _, _, height in self.page_notes)
+        canv.saveState()
+        canv.setLineWidth(0.5)
+        canv.setStrokeColor(colors.HexColor("#888888"))
+        canv.line(self._x1, y + 4, self._x1 + 50 * mm, y + 4)
+        canv.restoreState()
+        for _, flowable, height in self.page_notes:
+            flowable.wrapOn(canv, self._getAvailableWidth(), height)
+            flowable.drawOn(canv, self._x1 + self._leftPadding, y - height)
+            y -= height
+
+
+class _Template(BaseDocTemplate):
+    def __init__(self, target: Any, builder: _PdfBuilder, **kwargs: Any) -> None:
+        super().__init__(target, **kwargs)
+        self.builder = builder
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's hook
+        self.builder.after_flowable(self, flowable)
+
+
+class _PdfBuilder:
+    def __init__(self, document: Document, fonts: FontSet, progress: Progress | None) -> None:
+        self.doc = document
+        self.fonts = fonts
+        self.styles = _Styles(fonts)
+        self.progress = progress or (lambda done, total: None)
+        self.placed = 0
+        self.total = 1
+        self._note_cache: dict[tuple[int, float], tuple[Flowable, float]] = {}
+
+    # -- notes -------------------------------------------------------------------------------
+    def note_flowable(self, note: Note, width: float) -> tuple[Flowable, float]:
+        key = (note.number, width)
+        if key not in self._note_cache:
+            flowable = self._note_paragraph(note)
+            _, height = flowable.wrap(width - 12, 10_000)
+            self._note_cache[key] = (flowable, height + self.styles.note.spaceAfter)
+        return self._note_cache[key]
+
+    def _note_paragraph(self, note: Note) -> Flowable:
+        style = self.styles.note
+        text = plain(note.runs)
+        if has_rtl(text):
+            return BidiParagraph(
+                f"{note.number}. {text}",
+                self.fonts,
+                size=style.fontSize,
+                leading=style.leading,
+                left_indent=0,
+            )
+        return Paragraph(f"{note.number}.&#160;" + markup(note.runs, self.fonts), style)
+
+    # -- the story ----------------------------------------------------------------------------
+    def story(self) -> list[Flowable]:
+        doc, st = self.doc, self.styles
+        story: list[Flowable] = [
+            Spacer(1, 60 * mm),
+            Paragraph(markup([Run(doc.title)], self.fonts, bold=True), st.title),
+        ]
+        if doc.subtitle:
+            story.append(Paragraph(markup([Run(doc.subtitle)], self.fonts), st.subtitle))
+        for line in (doc.author, doc.date):
+            if line:
+                story.append(Paragraph(markup([Run(line)], self.fonts), st.byline))
+        story.append(NextPageTemplate("body"))
+        story.append(PageBreak())
+        if doc.contents:
+            toc = TableOfContents(levelStyles=st.toc, dotsMinLevel=0)
+            story += [
+                Paragraph(markup([Run("Contents")], self.fonts, bold=True), st.headings[0]),
+                toc,
+                PageBreak(),
+            ]
+        for block in doc.blocks:
+            if isinstance(block, Heading):
+                story.append(self._heading(block))
+            elif isinstance(block, Excerpt):
+                story.append(self._excerpt(block))
+            else:
+                story.append(self._text(block.runs, st.body))
+        if doc.notes and doc.notes_mode == "end":
+            story.append(self._plain_heading("Notes"))
+            for note in doc.notes:
+                flowable = self._note_paragraph(note)
+                story.append(flowable)
+        if doc.bibliography:
+            story.append(self._plain_heading(doc.bibliography_title))
+            story += [self._text(entry, st.bib) for entry in doc.bibliography]
+        self.total = len(story)
+        return story
+
+    def _plain_heading(self, text: str) -> Flowable:
+        return self._heading(Heading(1, [Run(text)], anchor=f"x-{text.lower()}"))
+
+    def _heading(self, block: Heading) -> Flowable:
+        level = min(max(block.level, 1), 3)
+        flowable = Paragraph(
+            markup(block.runs, self.fonts, bold=True), self.styles.headings[level - 1]
+        )
+        flowable.outline = (level, plain(block.runs), block.anchor)
+        return flowable
+
+    def _text(self, runs: list[Run], style: ParagraphStyle) -> Flowable:
+        text = plain(runs)
+        if has_rtl(text):
+            return BidiParagraph(
+                text,
+                self.fonts,
+                size=style.fontSize,
+                leading=style.leading,
+                left_indent=style.leftIndent,
+                right_indent=style.rightIndent,
+            )
+        return Paragraph(markup(runs, self.fonts), style)
+
+    def _excerpt(self, block: Excerpt) -> Flowable:
+        style = self.styles.quote
+        text = plain(block.runs)
+        inner: Flowable
+        if has_rtl(text) or has_rtl(plain(block.citation)):
+            mark = superscript_digits(block.note.number) if block.note else ""
+            tail = " " + plain(block.citation) if block.citation else ""
+            inner = BidiParagraph(
+                text + tail,
+                self.fonts,
+                size=style.fontSize,
+                leading=style.leading,
+                mark=mark,
+                left_indent=style.leftIndent,
+                right_indent=style.rightIndent,
+            )
+            inner.getSpaceAfter = lambda: style.spaceAfter
+        else:
+            body = markup(block.runs, self.fonts)
+            if block.note is not None:
+                body += f"<super>{block.note.number}</super>"
+            elif block.citation:
+                body += " " + markup(block.citation, self.fonts)
+            inner = Paragraph(body, style)
+        if block.note is not None and self.doc.notes_mode == "foot":
+            return _Noted(inner, [block.note])
+        return inner
+
+    # -- pages --------------------------------------------------------------------------------
+    def after_flowable(self, template: _Template, flowable: Flowable) -> None:
+        self.placed += 1
+        if self.placed % 25 == 0:
+            self.progress(min(self.placed, self.total), self.total)
+        outline = getattr(flowable, "outline", None)
+        if outline is None:
+            return
+        level, title, anchor = outline
+        canv = template.canv
+        canv.bookmarkPage(anchor)
+        canv.addOutlineEntry(title, anchor, level=level - 1, closed=False)
+        if not anchor.startswith("x-") or anchor in ("x-notes",):
+            template.notify("TOCEntry", (level - 1, title, template.page, anchor))
+        elif anchor.startswith("x-"):
+            template.notify("TOCEntry", (0, title, template.page, anchor))
+
+    def _page_decor(self, canv: Any, template: _Template) -> None:
+        width, height = template.pagesize
+        canv.saveState()
+        canv.setFont(self.fonts.regular.name, 8.5)
+        canv.setFillColor(colors.HexColor("#666666"))
+        title = self.doc.title if len(self.doc.title) < 90 else self.doc.title[:87] + "…"
+        header = Paragraph(markup([Run(title)], self.fonts), self.styles.header)
+        header.wrapOn(canv, width - 2 * _MARGIN, 20)
+        header.drawOn(canv, _MARGIN, height - _MARGIN + 8)
+        canv.drawCentredString(width / 2, _MARGIN / 2, str(canv.getPageNumber()))
+        canv.restoreState()
+
+    def build(self, target: Any) -> None:
+        doc = self.doc
+        pagesize = LETTER if doc.paper == "Letter" else A4
+        template = _Template(
+            target,
+            self,
+            pagesize=pagesize,
+            leftMargin=_MARGIN,
+            rightMargin=_MARGIN,
+            topMargin=_MARGIN,
+            bottomMargin=_MARGIN,
+            title=doc.title,
+            author=doc.author or "Briefsmith",
+            subject=doc.subject,
+            keywords=", ".join(doc.keywords),
+            creator="Briefsmith",
+            lang=doc.language,
+        )
+        frame_args = (_MARGIN, _MARGIN, pagesize[0] - 2 * _MARGIN, pagesize[1] - 2 * _MARGIN)
+        title_frame = Frame(*frame_args, id="title")
+        body_frame = _NoteFrame(*frame_args, id="body", builder=self)
+
+        def end_body_page(canv: Any, tmpl: Any) -> None:
+            body_frame.draw_notes(canv)
+
+        template.addPageTemplates(
+            [
+                PageTemplate("title", [title_frame]),
+                PageTemplate(
+                    "body", [body_frame], onPage=self._page_decor, onPageEnd=end_body_page
+                ),
+            ]
+        )
+        started = time.perf_counter()
+        if doc.contents:
+            template.multiBuild(self.story())
+        else:
+            template.build(self.story())
+        self.seconds = time.perf_counter() - started
+        self.progress(self.total, self.total)
