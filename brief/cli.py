@@ -6,17 +6,23 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
+from brief.compose import paragraph_number
 from brief.errors import BriefsmithError
 from brief.ingest.files import SUPPORTED_SUFFIXES, read_file
+from brief.model import ItemKind, OutlineItem
 from brief.progress import ImportReport, import_files
 from brief.project import Project
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
+def main(argv: Sequence[str] | None = None, extend: Callable[[Any], None] | None = None) -> int:
+    """Run the CLI; `extend` may add subcommands (the exporters add `export`)."""
+    parser, sub = build_parser()
+    if extend is not None:
+        extend(sub)
     args = parser.parse_args(argv)
     try:
         return int(args.run(args) or 0)
@@ -28,9 +34,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _parser() -> argparse.ArgumentParser:
+def build_parser() -> tuple[argparse.ArgumentParser, Any]:
     parser = argparse.ArgumentParser(
-        prog="briefsmith-cli", description="Import articles into a Briefsmith project and read it."
+        prog="briefsmith-cli",
+        description="Import articles into a Briefsmith project, read it, and compose briefs.",
     )
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
 
@@ -51,7 +58,33 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--search", metavar="WORDS")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=_sections)
-    return parser
+
+    p = sub.add_parser("brief", help="make and arrange briefs")
+    brief_sub = p.add_subparsers(required=True, metavar="ACTION")
+    q = brief_sub.add_parser("new", help="make a brief; prints its id")
+    q.add_argument("project", type=Path)
+    q.add_argument("title")
+    q.add_argument("--subtitle", default="")
+    q.add_argument("--author", default="")
+    q.add_argument("--date", default="")
+    q.set_defaults(run=_brief_new)
+    q = brief_sub.add_parser("add", help="append a heading, excerpts or a note")
+    q.add_argument("project", type=Path)
+    q.add_argument("brief", type=int)
+    what = q.add_mutually_exclusive_group(required=True)
+    what.add_argument("--heading", metavar="TEXT")
+    what.add_argument("--section", type=int, nargs="+", metavar="ID")
+    what.add_argument("--note", metavar="TEXT")
+    q.add_argument("--level", type=int, default=1, choices=(1, 2, 3))
+    q.set_defaults(run=_brief_add)
+    q = brief_sub.add_parser("show", help="print a brief's outline")
+    q.add_argument("project", type=Path)
+    q.add_argument("brief", type=int)
+    q.set_defaults(run=_brief_show)
+    q = brief_sub.add_parser("list", help="list the project's briefs")
+    q.add_argument("project", type=Path)
+    q.set_defaults(run=_brief_list)
+    return parser, sub
 
 
 def expand(paths: Iterable[Path]) -> Iterator[Path]:
@@ -152,6 +185,53 @@ def _sections(args: argparse.Namespace) -> int:
         else:
             for s in sections:
                 print(f"{s.id}\t{s.source_id}\t{s.kind.value}\t{s.text}")
+    return 0
+
+
+def _brief_new(args: argparse.Namespace) -> int:
+    with Project.open(args.project) as project:
+        brief = project.new_brief(
+            args.title, subtitle=args.subtitle, author=args.author, date=args.date
+        )
+    print(brief.id)
+    return 0
+
+
+def _brief_add(args: argparse.Namespace) -> int:
+    if args.heading is not None:
+        items = [OutlineItem(ItemKind.HEADING, args.heading, level=args.level)]
+    elif args.note is not None:
+        items = [OutlineItem(ItemKind.NOTE, args.note)]
+    else:
+        items = [OutlineItem(ItemKind.EXCERPT, section_id=i) for i in args.section]
+    with Project.open(args.project) as project:
+        project.insert_items(args.brief, items)
+    return 0
+
+
+def _brief_show(args: argparse.Namespace) -> int:
+    with _open_existing(args.project) as project:
+        brief = project.brief(args.brief)
+        print(f"# {brief.title}" + (f" — {brief.subtitle}" if brief.subtitle else ""))
+        for item in brief.items:
+            if item.kind is ItemKind.HEADING:
+                print(f"{item.position}\t{'#' * (item.level + 1)} {item.text}")
+            elif item.kind is ItemKind.NOTE:
+                print(f"{item.position}\tnote: {item.text}")
+            else:
+                section = project.section(item.section_id or 0)
+                source = project.source(section.source_id or 0)
+                text = section.text if len(section.text) <= 90 else section.text[:89] + "…"
+                number = paragraph_number(source, section.id or 0)
+                title = source.meta.title or "untitled"
+                print(f"{item.position}\texcerpt {section.id} ({title}, para. {number}): {text}")
+    return 0
+
+
+def _brief_list(args: argparse.Namespace) -> int:
+    with _open_existing(args.project) as project:
+        for brief in project.briefs():
+            print(f"{brief.id}\t{brief.title}\t{len(brief.items)} items")
     return 0
 
 

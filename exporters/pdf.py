@@ -183,7 +183,7 @@ class _NoteFrame(Frame):
         need = sum(height for _, _, height in rendered)
         if not self.page_notes:
             need += _NOTE_GAP
-        saved: float = self._y1p  # the lowest point a flowable may reach (reportlab's own)
+        saved: float = self._y1p  # type: ignore[has-type]  # reportlab: lowest point allowed
         self._y1p = saved + need
         if not super()._add(flowable, canv, trySplit):
             self._y1p = saved
