@@ -26,6 +26,7 @@ from reportlab.platypus import (
     PageTemplate,
     Paragraph,
     Spacer,
+    TableStyle,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -136,20 +137,24 @@ class _Styles:
 class _Noted(Flowable):
     """A flowable whose footnotes must stand on the page where it ends."""
 
-    def __init__(self, inner: Flowable, notes: list[Note]) -> None:
+    def __init__(self, inner: Flowable, notes: list[Note], builder: _PdfBuilder) -> None:
         super().__init__()
         self.inner = inner
         self.notes = notes
+        self.builder = builder
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width, self.height = self.inner.wrap(avail_width, avail_height)
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        parts = self.inner.split(avail_width, avail_height)
-        if not parts:
-            return []
-        return [*parts[:-1], _Noted(parts[-1], self.notes)]
+        # Split as if the notes already took their room, so the part that carries the
+        # mark still fits together with its notes.
+        need = _NOTE_GAP + sum(self.builder.note_flowable(n, avail_width)[1] for n in self.notes)
+        parts = self.inner.split(avail_width, avail_height - need)
+        if len(parts) < 2:
+            return []  # nothing fits here with the notes: the whole goes to the next page
+        return [*parts[:-1], _Noted(parts[-1], self.notes, self.builder)]
 
     def draw(self) -> None:
         self.inner.drawOn(self.canv, 0, 0)
@@ -171,6 +176,7 @@ class _NoteFrame(Frame):
 
     def _reset(self) -> None:
         super()._reset()
+        self._geom()  # a new page: give back the room the last page's notes took
         self.page_notes = []
 
     def _add(self, flowable: Flowable, canv: Any, trySplit: int = 0) -> int:  # noqa: N803
@@ -264,7 +270,19 @@ class _PdfBuilder:
         story.append(NextPageTemplate("body"))
         story.append(PageBreak())
         if doc.contents:
-            toc = TableOfContents(levelStyles=st.toc, dotsMinLevel=0)
+            toc = TableOfContents(
+                levelStyles=st.toc,
+                dotsMinLevel=0,
+                tableStyle=TableStyle(
+                    [
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                        # the table's own font, else it names an unembedded Helvetica
+                        ("FONT", (0, 0), (-1, -1), self.fonts.regular.name, 10),
+                    ]
+                ),
+            )
             story += [
                 Paragraph(markup([Run("Contents")], self.fonts, bold=True), st.headings[0]),
                 toc,
@@ -337,7 +355,7 @@ class _PdfBuilder:
                 body += " " + markup(block.citation, self.fonts)
             inner = Paragraph(body, style)
         if block.note is not None and self.doc.notes_mode == "foot":
-            return _Noted(inner, [block.note])
+            return _Noted(inner, [block.note], self)
         return inner
 
     # -- pages --------------------------------------------------------------------------------
@@ -386,6 +404,7 @@ class _PdfBuilder:
             keywords=", ".join(doc.keywords),
             creator="Briefsmith",
             lang=doc.language,
+            initialFontName=self.fonts.regular.name,  # else an unused Helvetica is listed
         )
         frame_args = (_MARGIN, _MARGIN, pagesize[0] - 2 * _MARGIN, pagesize[1] - 2 * _MARGIN)
         title_frame = Frame(*frame_args, id="title")

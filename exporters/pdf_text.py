@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfgen.textobject import shapeStr
 from reportlab.platypus import Flowable
 
@@ -114,7 +114,55 @@ class _Piece:
 
 @lru_cache(maxsize=20000)
 def _shaped(text: str, font: str, size: float) -> Any:
-    return shapeStr(text, font, size, force=True)
+    shaped = shapeStr(text, font, size, force=True)
+    _remember_private_glyphs(text, shaped, font)
+    return shaped
+
+
+# Shaped glyphs with no character of their own (a Pashto letter's joining form, a ligature)
+# get private-use codes in reportlab's font subset, and the PDF's ToUnicode map would give
+# those codes back on copy and paste. Remember what each one stood for, per font, and write
+# that into the map instead.
+_PRIVATE_TEXT: dict[tuple[str, int], str] = {}
+
+
+def _remember_private_glyphs(text: str, shaped: Any, font: str) -> None:
+    data = getattr(shaped, "__shapeData__", None)
+    if not data:
+        return
+    face_name = pdfmetrics.getFont(font).face.name
+    face_name = face_name.decode("latin-1") if isinstance(face_name, bytes) else str(face_name)
+    clusters = sorted({d.cluster for d in data if 0 <= d.cluster < len(text)})
+    seen_clusters: set[int] = set()
+    for ch, d in zip(shaped, data, strict=False):
+        code = ord(ch)
+        if not 0xE000 <= code <= 0xF8FF or (face_name, code) in _PRIVATE_TEXT:
+            seen_clusters.add(d.cluster)
+            continue
+        later = [c for c in clusters if c > d.cluster]
+        source = text[d.cluster : later[0] if later else len(text)]
+        # A second glyph of the same cluster (half of a ligature) maps to a zero-width joiner.
+        _PRIVATE_TEXT[(face_name, code)] = "\u200d" if d.cluster in seen_clusters else source
+        seen_clusters.add(d.cluster)
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode map, with private glyphs mapped to their text and characters
+    beyond the BMP written as UTF-16 surrogate pairs."""
+    face = fontname.split("+", 1)[-1]
+    entries = []
+    for i, code in enumerate(subset):
+        target = _PRIVATE_TEXT.get((face, code), chr(code))
+        hexed = target.encode("utf-16-be").hex().upper() or "0020"
+        entries.append(f"<{i:02X}> <{hexed}>")
+    header = _ORIGINAL_CMAP(fontname, subset).split("\n")
+    start = next(n for n, line in enumerate(header) if line.endswith("beginbfchar")) + 1
+    end = next(n for n, line in enumerate(header) if line == "endbfchar")
+    return "\n".join(header[:start] + entries + header[end:])
+
+
+_ORIGINAL_CMAP = ttfonts.makeToUnicodeCMap
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap  # reportlab calls it by module global
 
 
 class BidiParagraph(Flowable):
