@@ -64,6 +64,8 @@ class FontSet:
 
     def segments(self, text: str, base: Face) -> list[tuple[str, Face]]:
         """Split text into (segment, face) pairs: each segment in a face that has its glyphs."""
+        if base.cmap.issuperset(map(ord, text)):
+            return [(text, base)]  # the common case, decided at C speed
         out: list[tuple[str, Face]] = []
         for ch in text:
             face = self.face_for(ch, base)

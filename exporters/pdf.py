@@ -19,6 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     NextPageTemplate,
@@ -92,7 +93,6 @@ class _Styles:
                 leading=size * 1.25,
                 spaceBefore=before,
                 spaceAfter=6,
-                keepWithNext=True,
             )
             for n, (size, before) in enumerate(((17, 16), (14, 12), (12, 10)), start=1)
         ]
@@ -290,24 +290,27 @@ class _PdfBuilder:
             ]
         for block in doc.blocks:
             if isinstance(block, Heading):
-                story.append(self._heading(block))
+                # Room for the heading and a few lines, or a new page: a heading never ends
+                # a page. (reportlab's keepWithNext deep-copies what follows: far slower.)
+                story += [CondPageBreak(90), self._heading(block)]
             elif isinstance(block, Excerpt):
                 story.append(self._excerpt(block))
             else:
                 story.append(self._text(block.runs, st.body))
         if doc.notes and doc.notes_mode == "end":
-            story.append(self._plain_heading("Notes"))
+            story += self._plain_heading("Notes")
             for note in doc.notes:
                 flowable = self._note_paragraph(note)
                 story.append(flowable)
         if doc.bibliography:
-            story.append(self._plain_heading(doc.bibliography_title))
+            story += self._plain_heading(doc.bibliography_title)
             story += [self._text(entry, st.bib) for entry in doc.bibliography]
         self.total = len(story)
         return story
 
-    def _plain_heading(self, text: str) -> Flowable:
-        return self._heading(Heading(1, [Run(text)], anchor=f"x-{text.lower()}"))
+    def _plain_heading(self, text: str) -> list[Flowable]:
+        heading = Heading(1, [Run(text)], anchor=f"x-{text.lower()}")
+        return [CondPageBreak(90), self._heading(heading)]
 
     def _heading(self, block: Heading) -> Flowable:
         level = min(max(block.level, 1), 3)
