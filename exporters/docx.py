@@ -72,7 +72,7 @@ class _Notes:
             qn("w:val"), self.ref_style
         )
         etree.SubElement(mark, qn(f"w:{kind}Ref"))
-        writer.append_runs(p, [Run(" "), *runs], self.part)
+        writer.append_runs(p, [Run(" "), *runs], self.part, auto_rtl=False)
         self.root.append(note)
 
 
@@ -112,7 +112,7 @@ class _DocxBuilder:
             word.add_heading(doc.bibliography_title, level=1)
             for entry in doc.bibliography:
                 p = word.add_paragraph(style="Bibliography")
-                self.append_runs(p._p, entry, word.part)
+                self.append_runs(p._p, entry, word.part, auto_rtl=False)
         self._properties()
         self.progress(total, total)
         return word
@@ -178,12 +178,15 @@ class _DocxBuilder:
                 qn("w:id"), str(block.note.number)
             )
         elif block.citation:
-            self.append_runs(p._p, [Run(" "), *block.citation], self.word.part)
+            self.append_runs(p._p, [Run(" "), *block.citation], self.word.part, auto_rtl=False)
 
     # -- runs -------------------------------------------------------------------------------
-    def append_runs(self, p: Any, runs: list[Run], part: Any, language: str = "") -> None:
-        """Runs into a paragraph element; links become real hyperlinks of `part`."""
-        rtl = direction("".join(r.text for r in runs)) == "rtl"
+    def append_runs(
+        self, p: Any, runs: list[Run], part: Any, language: str = "", auto_rtl: bool = True
+    ) -> None:
+        """Runs into a paragraph element; links become real hyperlinks of `part`. With
+        `auto_rtl`, a paragraph whose text starts right to left is marked right to left."""
+        rtl = auto_rtl and direction("".join(r.text for r in runs)) == "rtl"
         if rtl:
             p_pr = p.get_or_add_pPr()
             if p_pr.find(qn("w:bidi")) is None:

@@ -252,6 +252,7 @@ class _PdfBuilder:
                 size=style.fontSize,
                 leading=style.leading,
                 left_indent=0,
+                base="L",  # a note reads in the brief's direction, whatever it quotes
             )
         return Paragraph(f"{note.number}.&#160;" + markup(note.runs, self.fonts), style)
 
@@ -304,7 +305,7 @@ class _PdfBuilder:
                 story.append(flowable)
         if doc.bibliography:
             story += self._plain_heading(doc.bibliography_title)
-            story += [self._text(entry, st.bib) for entry in doc.bibliography]
+            story += [self._text(entry, st.bib, base="L") for entry in doc.bibliography]
         self.total = len(story)
         return story
 
@@ -320,7 +321,7 @@ class _PdfBuilder:
         flowable.outline = (level, plain(block.runs), block.anchor)
         return flowable
 
-    def _text(self, runs: list[Run], style: ParagraphStyle) -> Flowable:
+    def _text(self, runs: list[Run], style: ParagraphStyle, base: str | None = None) -> Flowable:
         text = plain(runs)
         if has_rtl(text):
             return BidiParagraph(
@@ -330,6 +331,7 @@ class _PdfBuilder:
                 leading=style.leading,
                 left_indent=style.leftIndent,
                 right_indent=style.rightIndent,
+                base=base,
             )
         return Paragraph(markup(runs, self.fonts), style)
 

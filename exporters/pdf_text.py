@@ -66,6 +66,7 @@ def has_rtl(text: str) -> bool:
     return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
 
 
+_MIRROR = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
 _SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -179,6 +180,7 @@ class BidiParagraph(Flowable):
         left_indent: float = 0,
         right_indent: float = 0,
         lines: list[str] | None = None,
+        base: str | None = None,
     ) -> None:
         super().__init__()
         self.text = clean(text)
@@ -188,7 +190,10 @@ class BidiParagraph(Flowable):
         self.mark = mark  # a note mark set after the text, in superscript digits
         self.left_indent = left_indent
         self.right_indent = right_indent
-        self.base = "R" if next((_strong(c) for c in self.text if _strong(c)), "L") == "R" else "L"
+        # The paragraph's direction: given (a note in an English brief reads left to right
+        # even when it starts with a Persian name), or that of its first strong character.
+        first = next((_strong(c) for c in self.text if _strong(c)), "L")
+        self.base = base or first
         self._lines = lines
         self._width = 0.0
 
@@ -201,7 +206,12 @@ class BidiParagraph(Flowable):
             if kind == "R":
                 segments.reverse()
             for seg, face in segments:
-                drawn = _shaped(seg, face.name, self.size) if kind == "R" else seg
+                if kind == "L":
+                    drawn = seg
+                elif any(_strong(c) == "R" for c in seg):
+                    drawn = _shaped(seg, face.name, self.size)  # HarfBuzz: joined, reordered
+                else:  # punctuation and spaces set in another face: reverse them by hand
+                    drawn = seg[::-1].translate(_MIRROR)
                 pieces.append(
                     _Piece(drawn, face, pdfmetrics.stringWidth(drawn, face.name, self.size))
                 )
