@@ -193,7 +193,7 @@ class BidiParagraph(Flowable):
         # The paragraph's direction: given (a note in an English brief reads left to right
         # even when it starts with a Persian name), or that of its first strong character.
         first = next((_strong(c) for c in self.text if _strong(c)), "L")
-        self.base = base or first
+        self.base: str = base or first or "L"
         self._lines = lines
         self._width = 0.0
 
