@@ -319,3 +319,6 @@ def _ensure_styles(word: Any) -> None:
     quote.paragraph_format.left_indent = Pt(36)
     quote.paragraph_format.right_indent = Pt(36)
     quote.font.italic = False
+    r_pr = quote.element.get_or_add_rPr()
+    for italic_cs in r_pr.findall(qn("w:iCs")):  # the template's Quote italicises Arabic script
+        r_pr.remove(italic_cs)

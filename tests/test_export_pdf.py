@@ -145,3 +145,11 @@ def test_letter_paper(project, tmp_path):
     path, _ = export_pdf(document, tmp_path / "letter.pdf")
     box = pypdf.PdfReader(path).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_a_script_no_font_covers_is_reported_with_a_package(project, tmp_path):
+    brief = project.new_brief("Unshowable \U0010fffd text")  # a code no font draws
+    document = build_document(project, brief.id, ExportOptions())
+    path, warning = export_pdf(document, tmp_path / "missing.pdf")
+    assert path.exists()
+    assert "no font on this system" in warning and "install fonts-noto" in warning
