@@ -28,6 +28,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/extraction.py --data $(SHARED)/benchmarks/article-extraction
 	$(BIN)/python bench/import_speed.py --data $(SHARED)/benchmarks/article-extraction
+	$(BIN)/python bench/export.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
