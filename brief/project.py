@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
+from brief.briefs import BriefStore
 from brief.errors import (
     NewerProjectError,
     NotAProjectError,
@@ -27,10 +28,7 @@ from brief.errors import (
 from brief.ingest.article import Article
 from brief.model import (
     META_FIELDS,
-    Brief,
-    ItemKind,
     Origin,
-    OutlineItem,
     Section,
     SectionKind,
     Source,
@@ -40,6 +38,23 @@ from brief.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 SUFFIX = ".brief"
 _HIT_START, _HIT_END = "\x02", "\x03"  # snippet markers; normalised text never holds them
+
+
+@dataclass
+class SourceRow:
+    """One line of the library's table of sources."""
+
+    id: int
+    title: str
+    publisher: str
+    published: str
+    sections: int
+    inferred: frozenset[str]  # metadata fields guessed by a rule, not found in the page
+
+
+def _inferred_fields(meta_json: str) -> frozenset[str]:
+    origins = json.loads(meta_json).get("origins", {})
+    return frozenset(k for k, v in origins.items() if v == Origin.INFERRED.value)
 
 
 @dataclass
@@ -55,7 +70,7 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class Project:
+class Project(BriefStore):
     """An open project file. Use `Project.open` or `Project.create`, and `close` (or `with`)."""
 
     def __init__(
@@ -256,6 +271,56 @@ class Project:
         ids = [r[0] for r in self._db.execute("SELECT id FROM sources ORDER BY id")]
         return [self.source(i) for i in ids]
 
+    def source_rows(self) -> list[SourceRow]:
+        """What the library's table shows of every source, in one query (no sections loaded),
+        so that a project of many thousand sources lists at once."""
+        rows = self._db.execute(
+            "SELECT s.id, s.title, s.publisher, s.published, s.meta,"
+            " (SELECT count(*) FROM sections c WHERE c.source_id = s.id) FROM sources s"
+            " ORDER BY s.id"
+        )
+        return [
+            SourceRow(
+                id=r[0],
+                title=r[1],
+                publisher=r[2],
+                published=r[3],
+                sections=r[5],
+                inferred=_inferred_fields(r[4]),
+            )
+            for r in rows
+        ]
+
+    def restore_source(self, source: Source) -> Source:
+        """Store a source again with its own ids (redo of an import that was undone)."""
+        meta = source.meta
+        with self._tx() as db:
+            db.execute(
+                "INSERT INTO sources (id, meta, title, publisher, published, text, file_name,"
+                " file_hash, junk_lines, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    source.id,
+                    _meta_to_json(meta),
+                    meta.title,
+                    meta.publisher,
+                    meta.published,
+                    source.text,
+                    source.file_name,
+                    source.file_hash,
+                    source.junk_lines,
+                    source.added or _now(),
+                ),
+            )
+            db.executemany(
+                'INSERT INTO sections (id, source_id, position, kind, text, start, "end")'
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (s.id, source.id, s.position, s.kind.value, s.text, s.start, s.end)
+                    for s in source.sections
+                ],
+            )
+        return self.source(source.id or 0)
+
     def source_count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM sources").fetchone()[0])
 
@@ -332,95 +397,6 @@ class Project:
             for r in self._db.execute(sql, params)
         ]
 
-    # -- briefs -----------------------------------------------------------------------------
-    def new_brief(
-        self, title: str, *, subtitle: str = "", author: str = "", date: str = ""
-    ) -> Brief:
-        with self._tx() as db:
-            cur = db.execute(
-                "INSERT INTO briefs (title, subtitle, author, date, created)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (title, subtitle, author, date, _now()),
-            )
-        return self.brief(int(cur.lastrowid or 0))
-
-    def briefs(self) -> list[Brief]:
-        return [self.brief(r[0]) for r in self._db.execute("SELECT id FROM briefs ORDER BY id")]
-
-    def brief(self, brief_id: int) -> Brief:
-        row = self._db.execute(
-            "SELECT id, title, subtitle, author, date FROM briefs WHERE id = ?", (brief_id,)
-        ).fetchone()
-        if row is None:
-            raise NotFoundError(f"There is no brief {brief_id} in this project.")
-        items = [
-            OutlineItem(
-                id=r[0], position=r[1], kind=ItemKind(r[2]), text=r[3], level=r[4], section_id=r[5]
-            )
-            for r in self._db.execute(
-                "SELECT id, position, kind, text, level, section_id FROM brief_items"
-                " WHERE brief_id = ? ORDER BY position",
-                (brief_id,),
-            )
-        ]
-        return Brief(
-            id=row[0], title=row[1], subtitle=row[2], author=row[3], date=row[4], items=items
-        )
-
-    def update_brief(self, brief_id: int, **values: str) -> Brief:
-        allowed = {"title", "subtitle", "author", "date"}
-        if not set(values) <= allowed:
-            raise ValueError(f"unknown brief fields: {sorted(set(values) - allowed)}")
-        self.brief(brief_id)
-        with self._tx() as db:
-            for name, value in values.items():
-                db.execute(f"UPDATE briefs SET {name} = ? WHERE id = ?", (value, brief_id))
-        return self.brief(brief_id)
-
-    def delete_brief(self, brief_id: int) -> None:
-        with self._tx() as db:
-            if db.execute("DELETE FROM briefs WHERE id = ?", (brief_id,)).rowcount == 0:
-                raise NotFoundError(f"There is no brief {brief_id} in this project.")
-
-    def insert_items(
-        self, brief_id: int, items: list[OutlineItem], row: int | None = None
-    ) -> list[OutlineItem]:
-        """Insert items into a brief's outline at `row` (the end when None)."""
-        for item in items:
-            _check_item(item)
-        with self._tx() as db:
-            count = db.execute(
-                "SELECT count(*) FROM brief_items WHERE brief_id = ?", (brief_id,)
-            ).fetchone()[0]
-            if db.execute("SELECT 1 FROM briefs WHERE id = ?", (brief_id,)).fetchone() is None:
-                raise NotFoundError(f"There is no brief {brief_id} in this project.")
-            row = count if row is None else max(0, min(row, count))
-            db.execute(
-                "UPDATE brief_items SET position = position + ?"
-                " WHERE brief_id = ? AND position >= ?",
-                (len(items), brief_id, row),
-            )
-            for offset, item in enumerate(items):
-                try:
-                    cur = db.execute(
-                        "INSERT INTO brief_items (brief_id, position, kind, text, level,"
-                        " section_id) VALUES (?, ?, ?, ?, ?, ?)",
-                        (
-                            brief_id,
-                            row + offset,
-                            item.kind.value,
-                            item.text,
-                            item.level,
-                            item.section_id,
-                        ),
-                    )
-                except sqlite3.IntegrityError as exc:
-                    raise NotFoundError(
-                        f"There is no section {item.section_id} in this project."
-                    ) from exc
-                item.id, item.position = int(cur.lastrowid or 0), row + offset
-        return items
-
 
 def fts_query(words: str) -> str:
     """User words to an FTS5 query: every word must match, the last one as a prefix."""
@@ -453,15 +429,6 @@ def _section(row: tuple[Any, ...]) -> Section:
         start=row[5],
         end=row[6],
     )
-
-
-def _check_item(item: OutlineItem) -> None:
-    if item.kind is ItemKind.EXCERPT and item.section_id is None:
-        raise ValueError("an excerpt needs a section")
-    if item.kind is not ItemKind.EXCERPT and item.section_id is not None:
-        raise ValueError("only excerpts refer to sections")
-    if not 1 <= item.level <= 3:
-        raise ValueError("heading levels run from 1 to 3")
 
 
 def _meta_to_json(meta: SourceMeta) -> str:

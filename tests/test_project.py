@@ -147,3 +147,63 @@ def test_outline_insert_positions_and_errors(project):
     assert len(project.brief(brief.id).items) == 3
     with pytest.raises(ProjectError, match="quoted"):
         project.remove_source(sections[0].source_id)
+
+
+def test_outline_operations_keep_item_ids(project):
+    sections = _fill(project)[1].sections
+    brief = project.new_brief("Ops")
+    items = project.insert_items(
+        brief.id,
+        [
+            OutlineItem(ItemKind.HEADING, "A", level=1),
+            OutlineItem(ItemKind.EXCERPT, section_id=sections[0].id),
+            OutlineItem(ItemKind.HEADING, "B", level=1),
+            OutlineItem(ItemKind.NOTE, "note"),
+        ],
+    )
+    ids = [i.id for i in items]
+    project.move_items(brief.id, [ids[2], ids[3]], 0)  # B and its note to the top
+    assert [i.id for i in project.brief(brief.id).items] == [ids[2], ids[3], ids[0], ids[1]]
+    project.move_items(brief.id, [ids[2]], 4)  # to the end
+    assert [i.id for i in project.brief(brief.id).items] == [ids[3], ids[0], ids[1], ids[2]]
+    before = project.brief(brief.id).items
+    project.remove_items(brief.id, [ids[0], ids[1]])
+    assert [i.id for i in project.brief(brief.id).items] == [ids[3], ids[2]]
+    project.set_outline(brief.id, before)  # undo
+    assert project.brief(brief.id).items == before
+    project.update_item(ids[0], text="A, renamed", level=2)
+    assert project.brief(brief.id).items[1].text == "A, renamed"
+    assert project.used_section_ids(brief.id) == {sections[0].id}
+    copy = project.duplicate_brief(brief.id)
+    assert copy.title == "Ops (copy)" and [i.text for i in copy.items] == [
+        i.text for i in project.brief(brief.id).items
+    ]
+    saved = project.brief(brief.id)
+    project.delete_brief(brief.id)
+    assert project.restore_brief(saved) == saved
+
+
+def test_covered_by_a_heading():
+    from brief.briefs import covered
+
+    items = [
+        OutlineItem(ItemKind.HEADING, "1", level=1),
+        OutlineItem(ItemKind.NOTE, "a"),
+        OutlineItem(ItemKind.HEADING, "1.1", level=2),
+        OutlineItem(ItemKind.NOTE, "b"),
+        OutlineItem(ItemKind.HEADING, "2", level=1),
+    ]
+    assert covered(items, 0) == range(0, 4)
+    assert covered(items, 2) == range(2, 4)
+    assert covered(items, 1) == range(1, 2)
+
+
+def test_source_rows_and_restore(project):
+    stored = _fill(project)
+    rows = project.source_rows()
+    assert [r.id for r in rows] == [s.id for s in stored]
+    wheat = next(r for r in rows if r.title.startswith("Wheat"))
+    assert "title" in wheat.inferred and wheat.sections > 3
+    source = project.source(wheat.id)
+    project.remove_source(wheat.id)
+    assert project.restore_source(source) == source
