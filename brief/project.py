@@ -329,7 +329,12 @@ class Project(BriefStore):
         source = self.source(source_id)
         for name, value in values.items():
             source.meta.set(name, value, Origin.USER)
-        meta = source.meta
+        return self.set_meta(source_id, source.meta)
+
+    def set_meta(self, source_id: int, meta: SourceMeta) -> Source:
+        """Store a source's whole metadata, origins included (undo of an edit)."""
+        source = self.source(source_id)
+        source.meta = meta
         with self._tx() as db:
             db.execute(
                 "UPDATE sources SET meta = ?, title = ?, publisher = ?, published = ? WHERE id = ?",

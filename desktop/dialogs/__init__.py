@@ -1,0 +1,1 @@
+"""Dialogs: export, paste as new source, preferences."""

@@ -1,0 +1,270 @@
+"""Export dialog: format, citation style, notes, contents, paper; runs off the UI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from brief.document import ExportOptions
+from desktop.session import Session
+from desktop.workers import ExportJob, keep
+
+STYLES = (
+    ("chicago", "Chicago (notes and bibliography)"),
+    ("apa", "APA 7 (author-date)"),
+    ("mla", "MLA 9"),
+    ("file", "Another CSL style file…"),
+)
+
+
+class ExportDialog(QDialog):
+    def __init__(self, session: Session, settings: QSettings, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export brief")
+        self.session = session
+        self.settings = settings
+        self.job: ExportJob | None = None
+        self.written: Path | None = None
+        brief = session.project.brief(session.brief_id)
+
+        self.format = QComboBox()
+        self.format.addItem("PDF document", "pdf")
+        self.format.addItem("Word document (DOCX)", "docx")
+        self.style = QComboBox()
+        for key, label in STYLES:
+            self.style.addItem(label, key)
+        self.csl = QLineEdit(placeholderText="path/to/style.csl")
+        self.csl_browse = QPushButton("Choose…")
+        self.csl_browse.clicked.connect(self._browse_csl)
+        csl_row = QHBoxLayout()
+        csl_row.addWidget(self.csl, 1)
+        csl_row.addWidget(self.csl_browse)
+        self.notes = QComboBox()
+        self.notes.addItem("Footnotes, at the foot of each page", "foot")
+        self.notes.addItem("Endnotes, before the bibliography", "end")
+        self.contents = QCheckBox("Include a contents page")
+        self.paper = QComboBox()
+        self.paper.addItems(["A4", "Letter"])
+        self.title = QLineEdit(brief.title)
+        self.subtitle = QLineEdit(brief.subtitle)
+        self.author = QLineEdit(brief.author)
+        self.date = QLineEdit(brief.date)
+        self.path = QLineEdit()
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(browse)
+        form = QFormLayout()
+        for label, widget in (
+            ("Format", self.format),
+            ("Citation style", self.style),
+            ("Notes", self.notes),
+            ("", self.contents),
+            ("Paper", self.paper),
+            ("Title", self.title),
+            ("Subtitle", self.subtitle),
+            ("Author", self.author),
+            ("Date", self.date),
+        ):
+            widget.setAccessibleName(label or "Contents page")
+            form.addRow(label, widget)
+            if widget is self.style:
+                form.addRow("Style file", csl_row)
+        self.csl.setAccessibleName("Style file")
+        form.addRow("Save as", path_row)
+        self.path.setAccessibleName("Save as")
+
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton(
+            "Export", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.open_button = self.buttons.addButton("Open", QDialogButtonBox.ButtonRole.ActionRole)
+        self.folder_button = self.buttons.addButton(
+            "Show in folder", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.open_button.setVisible(False)
+        self.folder_button.setVisible(False)
+        self.export_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self._cancel)
+        self.open_button.clicked.connect(lambda: self._open(self.written))
+        self.folder_button.clicked.connect(
+            lambda: self._open(self.written.parent if self.written else None)
+        )
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+        self._restore()
+        self.format.currentIndexChanged.connect(lambda _: self._suggest_path())
+        self.style.currentIndexChanged.connect(lambda _: self._style_changed())
+        self._style_changed()
+
+    # -- settings -----------------------------------------------------------------------------
+    def _restore(self) -> None:
+        s = self.settings
+        self.format.setCurrentIndex(max(0, self.format.findData(s.value("export/format", "pdf"))))
+        self.style.setCurrentIndex(
+            max(
+                0,
+                self.style.findData(
+                    s.value("export/style", s.value("preferences/style", "chicago"))
+                ),
+            )
+        )
+        self.csl.setText(str(s.value("export/csl", "")))
+        self.notes.setCurrentIndex(
+            max(
+                0,
+                self.notes.findData(s.value("export/notes", s.value("preferences/notes", "foot"))),
+            )
+        )
+        self.contents.setChecked(s.value("export/contents", "false") == "true")
+        self.paper.setCurrentText(str(s.value("export/paper", s.value("preferences/paper", "A4"))))
+        self._suggest_path()
+
+    def _save(self) -> None:
+        s = self.settings
+        s.setValue("export/format", self.format.currentData())
+        s.setValue("export/style", self.style.currentData())
+        s.setValue("export/csl", self.csl.text())
+        s.setValue("export/notes", self.notes.currentData())
+        s.setValue("export/contents", "true" if self.contents.isChecked() else "false")
+        s.setValue("export/paper", self.paper.currentText())
+        s.setValue("export/folder", str(Path(self.path.text()).parent))
+
+    def _suggest_path(self) -> None:
+        folder = Path(str(self.settings.value("export/folder", str(Path.home()))))
+        name = "".join(c if c.isalnum() or c in " -_" else "_" for c in self.title.text())
+        current = self.path.text()
+        base = Path(current).with_suffix("") if current else folder / (name.strip() or "brief")
+        self.path.setText(str(base.with_suffix("." + self.format.currentData())))
+
+    def _style_changed(self) -> None:
+        self.csl.setEnabled(self.style.currentData() == "file")
+        self.csl_browse.setEnabled(self.style.currentData() == "file")
+        self.notes.setEnabled(self.style.currentData() in ("chicago", "file"))
+
+    def _browse_csl(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Citation style", self.csl.text(), "CSL styles (*.csl)"
+        )
+        if path:
+            self.csl.setText(path)
+
+    def _browse(self) -> None:
+        suffix = self.format.currentData()
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export brief", self.path.text(), f"{suffix.upper()} (*.{suffix})"
+        )
+        if path:
+            self.path.setText(path)
+
+    # -- running ------------------------------------------------------------------------------
+    def options(self) -> ExportOptions:
+        style: str | Path = self.style.currentData()
+        if style == "file":
+            style = Path(self.csl.text())
+        return ExportOptions(
+            style=style,
+            notes=self.notes.currentData(),
+            contents=self.contents.isChecked(),
+            paper=self.paper.currentText(),
+            title=self.title.text(),
+            subtitle=self.subtitle.text(),
+            author=self.author.text(),
+            date=self.date.text(),
+        )
+
+    def start(self) -> None:
+        target = Path(self.path.text()).expanduser()
+        if not self.path.text().strip() or not target.parent.is_dir():
+            QMessageBox.warning(
+                self,
+                "Export",
+                f"The folder {target.parent} does not exist. Choose where to save the brief.",
+            )
+            return
+        self._save()
+        self.message.setText("Exporting…")
+        self.progress.setVisible(True)
+        self.progress.setRange(0, 0)
+        self.export_button.setEnabled(False)
+        self.open_button.setVisible(False)
+        self.folder_button.setVisible(False)
+        self.job = ExportJob(
+            self.session.project.path,
+            self.session.brief_id,
+            target,
+            self.format.currentData(),
+            self.options(),
+        )
+        self.job.progress.connect(self._progress)
+        self.job.done.connect(self._done)
+        self.job.failed.connect(self._failed)
+        self.job.finished.connect(self._finished)
+        keep(self, self.job).start()
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _done(self, path: str, warning: str) -> None:
+        self.written = Path(path)
+        self.message.setText(f"Saved {path}." + (f"\n{warning}" if warning else ""))
+        self.open_button.setVisible(True)
+        self.folder_button.setVisible(True)
+
+    def _failed(self, message: str) -> None:
+        self.message.setText(
+            f"The brief was not exported: {message}\nAny earlier file of that name is unchanged."
+        )
+
+    def _finished(self) -> None:
+        self.progress.setVisible(False)
+        self.export_button.setEnabled(True)
+        self.cancel_button.setText("Close")
+        if self.job is not None and self.job.cancelled:
+            self.message.setText("Export cancelled; any earlier file of that name is unchanged.")
+        self.job = None
+
+    def _cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancelled = True
+        else:
+            self.reject()
+
+    def _open(self, path: Path | None) -> None:
+        if path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def done(self, result: int) -> None:
+        if self.job is not None:
+            self.job.cancelled = True
+            self.job.wait()
+        super().done(result)

@@ -1,0 +1,212 @@
+"""The brief's outline: headings, excerpts and notes; drops add and move, edits are commands."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, TypeAlias
+
+from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+
+from brief.briefs import covered
+from brief.compose import paragraph_number
+from brief.errors import BriefsmithError
+from brief.model import ItemKind, OutlineItem, Source
+from desktop.commands import OutlineCommand
+from desktop.mime import OUTLINE_MIME, SECTIONS_MIME, decode, encode
+from desktop.session import Session
+
+Index: TypeAlias = QModelIndex | QPersistentModelIndex
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+LEVEL_ROLE = Qt.ItemDataRole.UserRole + 2
+ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 3
+SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 4
+SOURCE_LINE_ROLE = Qt.ItemDataRole.UserRole + 5  # "Source title · para. 3" for excerpts
+
+
+class OutlineModel(QAbstractListModel):
+    def __init__(self, session: Session, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.items: list[OutlineItem] = []
+        self._sources: dict[int, Source] = {}
+        self._excerpts: dict[int, tuple[str, str]] = {}  # section id -> (text, source line)
+        session.outline_changed.connect(self._outline_changed)
+        session.current_brief_changed.connect(lambda _: self.reload())
+        session.sources_changed.connect(self._forget_sources)
+        self.reload()
+
+    @property
+    def project_key(self) -> str:
+        return str(self.session.project.path)
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.items = self.session.project.brief(self.session.brief_id).items
+        self.endResetModel()
+
+    def _outline_changed(self, brief_id: int) -> None:
+        if brief_id == self.session.brief_id:
+            self.reload()
+
+    def _forget_sources(self) -> None:
+        self._sources.clear()
+        self._excerpts.clear()
+
+    def _excerpt(self, section_id: int) -> tuple[str, str]:
+        if section_id not in self._excerpts:
+            project = self.session.project
+            section = project.section(section_id)
+            source_id = section.source_id or 0
+            if source_id not in self._sources:
+                self._sources[source_id] = project.source(source_id)
+            source = self._sources[source_id]
+            title = source.meta.title or "untitled"
+            line = f"{title} · para. {paragraph_number(source, section_id)}"
+            self._excerpts[section_id] = (section.text, line)
+        return self._excerpts[section_id]
+
+    # -- reading ------------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        item = self.items[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if item.kind is ItemKind.EXCERPT:
+                return self._excerpt(item.section_id or 0)[0]
+            return item.text
+        if role == SOURCE_LINE_ROLE and item.kind is ItemKind.EXCERPT:
+            return self._excerpt(item.section_id or 0)[1]
+        if role == Qt.ItemDataRole.ToolTipRole and item.kind is ItemKind.EXCERPT:
+            text, line = self._excerpt(item.section_id or 0)
+            return f"{line}\n\n{text[:1500]}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            what = {
+                ItemKind.HEADING: f"Heading level {item.level}",
+                ItemKind.NOTE: "Note",
+                ItemKind.EXCERPT: "Excerpt",
+            }[item.kind]
+            return f"{what}: {self.data(index)}"
+        if role == KIND_ROLE:
+            return item.kind.value
+        if role == LEVEL_ROLE:
+            return item.level
+        if role == ITEM_ID_ROLE:
+            return item.id
+        if role == SECTION_ID_ROLE:
+            return item.section_id
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        flags = (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsDragEnabled
+            | Qt.ItemFlag.ItemIsDropEnabled
+        )
+        if self.items[index.row()].kind is not ItemKind.EXCERPT:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    # -- editing in place --------------------------------------------------------------------
+    def setData(
+        self,
+        index: Index,
+        value: Any,
+        role: int = Qt.ItemDataRole.EditRole,
+    ) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        item = self.items[index.row()]
+        text = str(value).strip()
+        if item.kind is ItemKind.EXCERPT or not text or text == item.text:
+            return False
+        project = self.session.project
+        label = "Edit heading" if item.kind is ItemKind.HEADING else "Edit note"
+        self.session.push(
+            OutlineCommand(
+                self.session, label, lambda: project.update_item(item.id or 0, text=text)
+            )
+        )
+        return True
+
+    # -- drag and drop ------------------------------------------------------------------------
+    def mimeTypes(self) -> list[str]:
+        return [OUTLINE_MIME, SECTIONS_MIME]
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def with_covered(self, rows: Sequence[int]) -> list[int]:
+        """Rows together with what their headings cover, in order."""
+        out: set[int] = set()
+        for row in rows:
+            out.update(covered(self.items, row))
+        return sorted(out)
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        rows = self.with_covered(sorted({i.row() for i in indexes if i.isValid()}))
+        return encode(OUTLINE_MIME, [self.items[r].id or 0 for r in rows], self.project_key)
+
+    def _target_row(self, row: int, parent: Index) -> int:
+        if row < 0:  # dropped onto an item: it goes under that item
+            return parent.row() + 1 if parent.isValid() else len(self.items)
+        return row
+
+    def canDropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: Index,
+    ) -> bool:
+        if decode(data, SECTIONS_MIME, self.project_key):
+            return True
+        ids = decode(data, OUTLINE_MIME, self.project_key)
+        if not ids:
+            return False
+        target = self._target_row(row, parent)
+        rows = [n for n, item in enumerate(self.items) if item.id in set(ids)]
+        # A heading dropped inside what it covers would swallow itself.
+        return bool(rows) and not (rows[0] < target <= rows[-1] and len(rows) > 1)
+
+    def dropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: Index,
+    ) -> bool:
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        target = self._target_row(row, parent)
+        project, brief_id = self.session.project, self.session.brief_id
+        sections = decode(data, SECTIONS_MIME, self.project_key)
+        try:
+            if sections:
+                items = [OutlineItem(ItemKind.EXCERPT, section_id=s) for s in sections]
+                label = f"Add {len(items)} excerpt{'s' if len(items) != 1 else ''}"
+                self.session.push(
+                    OutlineCommand(
+                        self.session, label, lambda: project.insert_items(brief_id, items, target)
+                    )
+                )
+            else:
+                ids = decode(data, OUTLINE_MIME, self.project_key)
+                self.session.push(
+                    OutlineCommand(
+                        self.session, "Move", lambda: project.move_items(brief_id, ids, target)
+                    )
+                )
+        except BriefsmithError:
+            return False
+        return True

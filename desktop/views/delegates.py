@@ -1,0 +1,121 @@
+"""Painting rows as rich text: highlighted search matches, excerpts with their source."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any, TypeAlias
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from desktop.models.outline import KIND_ROLE, LEVEL_ROLE, SOURCE_LINE_ROLE
+from desktop.models.sections import HTML_ROLE, USED_ROLE
+
+Index: TypeAlias = QModelIndex | QPersistentModelIndex
+
+
+class _RichDelegate(QStyledItemDelegate):
+    """Rows drawn from HTML, as tall as their text up to `max_lines` lines."""
+
+    max_lines = 5
+
+    def html(self, index: Index) -> str:
+        raise NotImplementedError
+
+    def document(self, option: QStyleOptionViewItem, index: Index, width: int) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setDocumentMargin(4)
+        document.setHtml(self.html(index))
+        document.setTextWidth(max(50, width - self.indent(index)))
+        return document
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else QApplication.style()
+        text_option = QStyleOptionViewItem(option)
+        text_option.text = ""
+        style.drawControl(
+            QStyle.ControlElement.CE_ItemViewItem, text_option, painter, option.widget
+        )
+        document = self.document(option, index, option.rect.width())
+        rect = option.rect.adjusted(self.indent(index), 0, 0, 0)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        painter.save()
+        painter.translate(rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, rect.width(), rect.height()))
+        context.clip = QRectF(0, 0, rect.width(), rect.height())
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+        self.decorate(painter, option, index)
+
+    def indent(self, index: Index) -> int:
+        return 0
+
+    def decorate(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        pass
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        view = option.widget
+        width = view.viewport().width() if view is not None else 300
+        height = self.document(option, index, width).size().height()
+        cap = option.fontMetrics.lineSpacing() * self.max_lines + 8
+        return QSize(width - 4, int(min(height, cap)) + 2)
+
+
+class SectionDelegate(_RichDelegate):
+    """A section: its text (matches in bold); a bar at the left when it is in the brief."""
+
+    def html(self, index: Index) -> str:
+        used = index.data(USED_ROLE)
+        mark = '<span style="color:#2e7d32">✓ in the brief · </span>' if used else ""
+        return mark + str(index.data(HTML_ROLE) or "")
+
+    def indent(self, index: Index) -> int:
+        return 6
+
+    def decorate(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        if index.data(USED_ROLE):
+            painter.fillRect(
+                option.rect.x(),
+                option.rect.y() + 2,
+                3,
+                option.rect.height() - 4,
+                Qt.GlobalColor.darkGreen,
+            )
+
+
+class OutlineDelegate(_RichDelegate):
+    """Headings by level, excerpts under their source line, notes in italics."""
+
+    def html(self, index: Index) -> str:
+        kind = index.data(KIND_ROLE)
+        text = escape(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+        if kind == "heading":
+            size = {1: "large", 2: "medium"}.get(int(index.data(LEVEL_ROLE) or 1), "normal")
+            return f'<span style="font-size:{size}; font-weight:bold">{text}</span>'
+        if kind == "note":
+            return f"<i>{text}</i>"
+        line = escape(str(index.data(SOURCE_LINE_ROLE) or ""))
+        return f'<span style="color:gray; font-size:small">{line}</span><br>“{text}”'
+
+    def indent(self, index: Index) -> int:
+        return 0 if index.data(KIND_ROLE) == "heading" else 18
+
+    max_lines = 6
+
+    def createEditor(
+        self,
+        parent: Any,
+        option: QStyleOptionViewItem,
+        index: Index,
+    ) -> Any:
+        from PySide6.QtWidgets import QLineEdit
+
+        editor = QLineEdit(parent)
+        editor.setAccessibleName("Edit outline text")
+        return editor

@@ -1,0 +1,145 @@
+"""Reader: the selected source as an article, its metadata editable in place."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QTextBrowser, QVBoxLayout, QWidget
+
+from brief.document import direction
+from brief.errors import NotFoundError
+from brief.model import Origin, SectionKind, Source
+from desktop.commands import MetaCommand
+from desktop.session import Session
+
+_FIELDS = (
+    ("title", "Title"),
+    ("authors", "Authors"),
+    ("publisher", "Publisher"),
+    ("published", "Date"),
+    ("url", "URL"),
+)
+
+
+class ReaderPanel(QWidget):
+    def __init__(self, session: Session, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.source: Source | None = None
+        form = QFormLayout()
+        self.edits: dict[str, QLineEdit] = {}
+        for field, label in _FIELDS:
+            edit = QLineEdit()
+            edit.setAccessibleName(label)
+            edit.editingFinished.connect(lambda f=field: self._edited(f))
+            self.edits[field] = edit
+            form.addRow(label, edit)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setAccessibleName("Source notes")
+        self.browser = QTextBrowser()
+        self.browser.setAccessibleName("Article")
+        self.browser.setOpenExternalLinks(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addWidget(self.browser, 1)
+        session.meta_changed.connect(self._meta_changed)
+        session.outline_changed.connect(lambda _: self.render())
+        session.current_brief_changed.connect(lambda _: self.render())
+        session.sources_changed.connect(self._sources_changed)
+
+    def show_source(self, source_id: int) -> None:
+        try:
+            self.source = self.session.project.source(source_id)
+        except NotFoundError:
+            self.source = None
+        self._fill_form()
+        self.render()
+
+    def scroll_to_section(self, section_id: int) -> None:
+        self.browser.scrollToAnchor(f"s{section_id}")
+
+    def _sources_changed(self) -> None:
+        if self.source is not None:
+            self.show_source(self.source.id or 0)
+
+    def _meta_changed(self, source_id: int) -> None:
+        if self.source is not None and self.source.id == source_id:
+            self.show_source(source_id)
+
+    def _fill_form(self) -> None:
+        meta = self.source.meta if self.source else None
+        for field, edit in self.edits.items():
+            value = getattr(meta, field) if meta else ""
+            edit.setText(", ".join(value) if isinstance(value, list) else str(value or ""))
+            edit.setEnabled(meta is not None)
+            guessed = meta is not None and meta.origin(field) is Origin.INFERRED
+            edit.setStyleSheet(
+                "QLineEdit { background: palette(alternate-base); font-style: italic; }"
+                if guessed
+                else ""
+            )
+            edit.setToolTip("Guessed from the text: edit it to confirm." if guessed else "")
+        if meta is None:
+            self.note.setText("")
+            return
+        notes = []
+        if meta.is_excerpt:
+            notes.append(
+                "An excerpt reposted from elsewhere"
+                + (f": “{meta.original_title}”" if meta.original_title else "")
+                + "."
+            )
+        if meta.dateline:
+            notes.append(f"Dateline: {meta.dateline}.")
+        if any(meta.origin(f) is Origin.INFERRED for f, _ in _FIELDS):
+            notes.append("Italic fields were guessed from the text.")
+        self.note.setText(" ".join(notes))
+
+    def _edited(self, field: str) -> None:
+        if self.source is None:
+            return
+        text = self.edits[field].text().strip()
+        old = getattr(self.source.meta, field)
+        value: object = (
+            [a.strip() for a in text.split(",") if a.strip()] if field == "authors" else text
+        )
+        if value != old:
+            self.session.push(MetaCommand(self.session, self.source.id or 0, field, value))
+
+    def render(self) -> None:
+        if self.source is None:
+            self.browser.setHtml("<p style='color:gray'>Select a source in the library.</p>")
+            return
+        used = self.session.project.used_section_ids(self.session.brief_id)
+        meta = self.source.meta
+        byline = " · ".join(
+            p for p in (", ".join(meta.authors), meta.publisher, meta.published[:10]) if p
+        )
+        parts = [
+            f"<h2>{escape(meta.title or 'Untitled')}</h2>",
+            f"<p style='color:gray'>{escape(byline)}</p>",
+        ]
+        if meta.standfirst:
+            parts.append(f"<p><i>{escape(meta.standfirst)}</i></p>")
+        for section in self.source.sections:
+            text = escape(section.text)
+            rtl = ' dir="rtl" align="right"' if direction(section.text) == "rtl" else ""
+            mark = ' style="background-color:#d7f0d9"' if section.id in used else ""
+            anchor = f'<a name="s{section.id}"></a>'
+            if section.kind is SectionKind.HEADING:
+                parts.append(f"<h3{rtl}>{anchor}{text}</h3>")
+            elif section.kind is SectionKind.QUOTE:
+                parts.append(f"<blockquote{rtl}{mark}>{anchor}{text}</blockquote>")
+            elif section.kind is SectionKind.CAPTION:
+                parts.append(f"<p{rtl} style='color:gray; font-size:small'>{anchor}{text}</p>")
+            elif section.kind is SectionKind.LIST_ITEM:
+                parts.append(f"<p{rtl}{mark}>{anchor}• {text}</p>")
+            else:
+                parts.append(f"<p{rtl}{mark}>{anchor}{text}</p>")
+        position = self.browser.verticalScrollBar().value()
+        self.browser.setHtml("\n".join(parts))
+        self.browser.verticalScrollBar().setValue(position)
