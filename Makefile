@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean install-desktop screenshots
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Briefsmith needs Python 3.11 or newer (found %s)" % sys.version.split()[0])'
@@ -29,6 +29,24 @@ bench: $(STAMP)
 	$(BIN)/python bench/extraction.py --data $(SHARED)/benchmarks/article-extraction
 	$(BIN)/python bench/import_speed.py --data $(SHARED)/benchmarks/article-extraction
 	$(BIN)/python bench/export.py
+
+# Installs the launcher, icon and .brief file type for the current user, so that the app
+# appears in the desktop's menu and double-clicking a .brief file opens it.
+XDG_DATA_HOME ?= $(HOME)/.local/share
+install-desktop: $(STAMP)
+	install -Dm644 assets/icons/briefsmith.svg $(XDG_DATA_HOME)/icons/hicolor/scalable/apps/briefsmith.svg
+	install -Dm644 assets/briefsmith-mime.xml $(XDG_DATA_HOME)/mime/packages/briefsmith.xml
+	mkdir -p $(XDG_DATA_HOME)/applications
+	sed 's|^Exec=briefsmith|Exec=$(abspath $(BIN))/briefsmith|' assets/briefsmith.desktop \
+		> $(XDG_DATA_HOME)/applications/briefsmith.desktop
+	-update-mime-database $(XDG_DATA_HOME)/mime
+	-update-desktop-database $(XDG_DATA_HOME)/applications
+	-xdg-mime default briefsmith.desktop application/x-briefsmith-project
+	@echo "Installed: Briefsmith is in the applications menu, and .brief files open in it."
+
+# Screenshots for the README, taken on a virtual screen (needs Debian's xvfb).
+screenshots: $(STAMP)
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python docs/screenshots.py docs
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -30,16 +30,27 @@ def build_demo(path: Path, data_dir: Path = DATA_DIR) -> Path:
             subtitle="Made from the demo library",
             author="Briefsmith",
         )
-        items = [OutlineItem(ItemKind.HEADING, "Trade routes", level=1)]
-        for source in project.sources()[:3]:
-            paragraph = next(s for s in source.sections if s.kind.value == "paragraph")
-            items.append(OutlineItem(ItemKind.EXCERPT, section_id=paragraph.id))
-        items.append(
-            OutlineItem(
-                ItemKind.NOTE,
-                "Prices and freight move together here; check the dates before comparing them.",
-            )
-        )
+        sections = project.sections()
+
+        def excerpt(start: str) -> OutlineItem:
+            section = next(s for s in sections if s.text.startswith(start))
+            return OutlineItem(ItemKind.EXCERPT, section_id=section.id)
+
+        items = [
+            OutlineItem(ItemKind.HEADING, "Rivers and freight", level=1),
+            excerpt("Grain growers upriver"),
+            excerpt("We lost two seasons"),
+            excerpt("Millers welcomed the fall"),
+            OutlineItem(ItemKind.NOTE, "Prices and freight move together here; check the "
+                                       "dates before comparing them."),
+            OutlineItem(ItemKind.HEADING, "Water upstream", level=2),
+            excerpt("Farmers in the upper valley"),
+            OutlineItem(ItemKind.HEADING, "Power", level=1),
+            excerpt("For six evenings in a row"),
+            OutlineItem(ItemKind.HEADING, "Schools", level=1),
+            excerpt("One mother wrote"),
+            excerpt("A poster in Pashto"),
+        ]
         project.insert_items(brief.id or 0, items)
     return path
 

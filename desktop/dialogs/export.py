@@ -120,6 +120,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
 
+        self.setMinimumWidth(560)
         self._restore()
         self.format.currentIndexChanged.connect(lambda _: self._suggest_path())
         self.style.currentIndexChanged.connect(lambda _: self._style_changed())

@@ -70,11 +70,15 @@ class SectionsModel(QAbstractListModel):
             self.show_source(source_id)
 
     def set_used(self, used: set[int]) -> None:
+        if used == self.used:
+            return
         self.used = used
         if self.hide_used:
             self.refresh()
         elif self.rows:
-            self.dataChanged.emit(self.index(0), self.index(len(self.rows) - 1), [USED_ROLE])
+            # The "in the brief" mark changes a row's height: lay the rows out again.
+            self.layoutAboutToBeChanged.emit()
+            self.layoutChanged.emit()
 
     def set_hide_used(self, hide: bool) -> None:
         self.hide_used = hide

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.outline import ITEM_ID_ROLE, SECTION_ID_ROLE, OutlineModel
 from desktop.session import Session
-from desktop.views.delegates import OutlineDelegate
+from desktop.views.delegates import OutlineDelegate, WrappingListView
 
 
 class BriefPanel(QWidget):
@@ -33,7 +33,7 @@ class BriefPanel(QWidget):
         self.menu_button = QToolButton(text="Brief ▾")
         self.menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu_button.setAccessibleName("Brief actions")
-        self.view = QListView()
+        self.view = WrappingListView()
         self.view.setAccessibleName("Brief outline")
         self.view.setModel(self.model)
         self.view.setItemDelegate(OutlineDelegate(self.view))

@@ -6,8 +6,21 @@ from html import escape
 from typing import Any, TypeAlias
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
 from desktop.models.outline import KIND_ROLE, LEVEL_ROLE, SOURCE_LINE_ROLE
 from desktop.models.sections import HTML_ROLE, USED_ROLE
@@ -50,6 +63,19 @@ class _RichDelegate(QStyledItemDelegate):
         painter.setClipRect(QRectF(0, 0, rect.width(), rect.height()))
         context.clip = QRectF(0, 0, rect.width(), rect.height())
         document.documentLayout().draw(painter, context)
+        if document.size().height() > rect.height() + 1:  # clipped: fade the last line out
+            from PySide6.QtGui import QLinearGradient
+
+            fade = option.fontMetrics.lineSpacing() * 1.5
+            base = option.palette.color(
+                QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base
+            )
+            gradient = QLinearGradient(0, rect.height() - fade, 0, rect.height())
+            clear = QColor(base)
+            clear.setAlpha(0)
+            gradient.setColorAt(0, clear)
+            gradient.setColorAt(1, base)
+            painter.fillRect(QRectF(0, rect.height() - fade, rect.width(), fade), gradient)
         painter.restore()
         self.decorate(painter, option, index)
 
@@ -61,7 +87,11 @@ class _RichDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         view = option.widget
-        width = view.viewport().width() if view is not None else 300
+        width = 300
+        if view is not None:  # measure as if the scroll bar showed: text never outgrows its row
+            width = view.viewport().width()
+            if not view.verticalScrollBar().isVisible():
+                width -= view.verticalScrollBar().sizeHint().width()
         height = self.document(option, index, width).size().height()
         cap = option.fontMetrics.lineSpacing() * self.max_lines + 8
         return QSize(width - 4, int(min(height, cap)) + 2)
@@ -119,3 +149,13 @@ class OutlineDelegate(_RichDelegate):
         editor = QLineEdit(parent)
         editor.setAccessibleName("Edit outline text")
         return editor
+
+
+class WrappingListView(QListView):
+    """A list whose rows wrap their text: when its width changes, rows are measured again
+    (QListView assumes row heights do not depend on the width)."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.scheduleDelayedItemsLayout()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.models.sections import SECTION_ID_ROLE, SectionsModel
 from desktop.models.sources import SOURCE_ID_ROLE, SourcesFilter, SourcesModel
 from desktop.session import Session
-from desktop.views.delegates import SectionDelegate
+from desktop.views.delegates import SectionDelegate, WrappingListView
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -72,7 +72,7 @@ class LibraryPanel(QWidget):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.selectionModel().currentRowChanged.connect(self._source_changed)
 
-        self.list = QListView()
+        self.list = WrappingListView()
         self.list.setAccessibleName("Sections")
         self.list.setModel(self.sections)
         self.list.setItemDelegate(SectionDelegate(self.list))

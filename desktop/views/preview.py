@@ -58,7 +58,11 @@ class PreviewPanel(QWidget):
     def refresh(self) -> None:
         if self.job is not None:
             self.job.cancelled = True
-        job = PreviewJob(self.session.project.path, self.session.brief_id, self.options())
+        # Pages as wide as the panel (A4 and Letter are about 600 points wide).
+        scale = max(0.5, (self.scroll.viewport().width() - 40) / 612)
+        job = PreviewJob(
+            self.session.project.path, self.session.brief_id, self.options(), scale=scale
+        )
         job.pages.connect(self._start_pages)
         job.page.connect(self._page)
         job.progress.connect(self._progress)

@@ -93,6 +93,8 @@ class ReaderPanel(QWidget):
                 + (f": “{meta.original_title}”" if meta.original_title else "")
                 + "."
             )
+        if meta.updated:
+            notes.append(f"Updated {meta.updated.replace('T', ' ')}.")
         if meta.dateline:
             notes.append(f"Dateline: {meta.dateline}.")
         if any(meta.origin(f) is Origin.INFERRED for f, _ in _FIELDS):
