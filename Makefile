@@ -21,8 +21,8 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check brief desktop exporters tests bench
-	$(BIN)/ruff format --check brief desktop exporters tests bench
+	$(BIN)/ruff check brief desktop exporters tests bench docs
+	$(BIN)/ruff format --check brief desktop exporters tests bench docs
 	$(BIN)/mypy
 
 bench: $(STAMP)

@@ -41,8 +41,10 @@ def build_demo(path: Path, data_dir: Path = DATA_DIR) -> Path:
             excerpt("Grain growers upriver"),
             excerpt("We lost two seasons"),
             excerpt("Millers welcomed the fall"),
-            OutlineItem(ItemKind.NOTE, "Prices and freight move together here; check the "
-                                       "dates before comparing them."),
+            OutlineItem(
+                ItemKind.NOTE,
+                "Prices and freight move together here; check the dates before comparing them.",
+            ),
             OutlineItem(ItemKind.HEADING, "Water upstream", level=2),
             excerpt("Farmers in the upper valley"),
             OutlineItem(ItemKind.HEADING, "Power", level=1),

@@ -38,6 +38,7 @@ from brief.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 SUFFIX = ".brief"
 _HIT_START, _HIT_END = "\x02", "\x03"  # snippet markers; normalised text never holds them
+RANK_LIMIT = 5000  # matches beyond which search lists hits unranked (see Project.search)
 
 
 @dataclass
@@ -63,7 +64,7 @@ class SearchHit:
 
     section: Section
     snippet: list[tuple[str, bool]]
-    rank: float
+    rank: float | None  # None: too many matches to rank
 
 
 def _now() -> str:
@@ -380,26 +381,38 @@ class Project(BriefStore):
     def search(
         self, words: str, *, limit: int = 100, source_id: int | None = None
     ) -> list[SearchHit]:
-        """Sections of all sources matching every word (the last as a prefix), best first."""
+        """Sections of all sources matching every word (the last as a prefix), best first.
+
+        Ranking scores every match; when a word matches more than RANK_LIMIT sections (the
+        first letter typed, say) the hits come in the project's order instead, unranked
+        (their `rank` is None), so that search as you type never stalls.
+        """
         query = fts_query(words)
         if not query:
             return []
-        sql = (
-            'SELECT s.id, s.source_id, s.position, s.kind, s.text, s.start, s."end",'
-            f" snippet(sections_fts, 0, '{_HIT_START}', '{_HIT_END}', '…', 16),"
-            " bm25(sections_fts) AS rank"
+        match = (
             " FROM sections_fts JOIN sections s ON s.id = sections_fts.rowid"
             " WHERE sections_fts MATCH ?"
         )
         params: list[Any] = [query]
         if source_id is not None:
-            sql += " AND s.source_id = ?"
+            match += " AND s.source_id = ?"
             params.append(source_id)
-        sql += " ORDER BY rank LIMIT ?"
-        params.append(limit)
+        many = (
+            self._db.execute(
+                f"SELECT count(*) FROM (SELECT 1 {match} LIMIT {RANK_LIMIT + 1})", params
+            ).fetchone()[0]
+            > RANK_LIMIT
+        )
+        order = " ORDER BY sections_fts.rowid" if many else " ORDER BY rank"
+        sql = (
+            'SELECT s.id, s.source_id, s.position, s.kind, s.text, s.start, s."end",'
+            f" snippet(sections_fts, 0, '{_HIT_START}', '{_HIT_END}', '…', 16),"
+            f" {'NULL' if many else 'bm25(sections_fts)'} AS rank{match}{order} LIMIT ?"
+        )
         return [
             SearchHit(_section(r[:7]), _snippet_runs(r[7]), r[8])
-            for r in self._db.execute(sql, params)
+            for r in self._db.execute(sql, [*params, limit])
         ]
 
 

@@ -33,7 +33,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from desktop.session import Session
     from desktop.window import MainWindow
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Briefsmith")
     app.setOrganizationName("Briefsmith")
     app.setDesktopFileName("briefsmith")

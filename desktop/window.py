@@ -109,15 +109,15 @@ class MainWindow(QMainWindow):
         self.a_undo.setShortcut(QKeySequence(key.Undo))
         self.a_redo = self.session.undo.createRedoAction(self, "&Redo")
         self.a_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(key.Redo)])
-        self.a_find = self._action("&Find…", self.find, key.Find)
+        self.a_find = self._action("&Find…", self.find_text, key.Find)
         self.a_add = self._action(
             "&Add to Brief",
             self.add_to_brief,
             "Ctrl+Return",
             "Add the selected sections to the brief",
         )
-        self.a_up = self._action("Move &Up", lambda: self.move(-1), "Alt+Up")
-        self.a_down = self._action("Move &Down", lambda: self.move(1), "Alt+Down")
+        self.a_up = self._action("Move &Up", lambda: self.move_items(-1), "Alt+Up")
+        self.a_down = self._action("Move &Down", lambda: self.move_items(1), "Alt+Down")
         self.a_indent = self._action(
             "&Indent", lambda: self.indent(1), "Ctrl+]", "Make the selected heading one level lower"
         )
@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
         )
         self.brief.select_ids([i.id or 0 for i in items])
 
-    def move(self, step: int) -> None:
+    def move_items(self, step: int) -> None:
         rows = self.brief.model.with_covered(self.brief.selected_rows())
         if not rows:
             return
@@ -435,7 +435,7 @@ class MainWindow(QMainWindow):
         self.centre.setCurrentWidget(self.preview)
         self.preview.refresh()
 
-    def find(self) -> None:
+    def find_text(self) -> None:
         self.library.search.setFocus()
         self.library.search.selectAll()
 
@@ -472,7 +472,7 @@ class MainWindow(QMainWindow):
 
     def recent_projects(self) -> list[str]:
         value = self.settings.value("recent", [])
-        items = [value] if isinstance(value, str) else list(value or [])
+        items = [value] if isinstance(value, str) else list(value or [])  # type: ignore[call-overload]
         return [p for p in items if Path(p).exists()]
 
     def preferences(self) -> None:

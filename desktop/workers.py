@@ -34,7 +34,7 @@ class Job(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.cancelled = False
-        self.thread: QThread | None = None
+        self._thread: QThread | None = None
 
     def run(self) -> None:
         try:
@@ -59,14 +59,17 @@ class Job(QObject):
         self.progress.emit(done, total)
 
     def start(self) -> None:
-        self.thread = QThread()
-        self.moveToThread(self.thread)
-        self.thread.started.connect(self.run)
-        self.finished.connect(self.thread.quit)
-        self.thread.start()
+        self._thread = QThread()
+        self.moveToThread(self._thread)
+        self._thread.started.connect(self.run)
+        self.finished.connect(self._thread.quit)
+        self._thread.start()
+
+    def running(self) -> bool:
+        return self._thread is not None and not self._thread.isFinished()
 
     def wait(self, ms: int = 30_000) -> bool:
-        return self.thread.wait(ms) if self.thread is not None else True
+        return self._thread.wait(ms) if self._thread is not None else True
 
 
 class ImportJob(Job):
@@ -167,6 +170,6 @@ def keep(owner: Any, job: Job) -> Job:
     """Hold a reference to a job on `owner` while it may run; finished ones are let go
     the next time (never from the worker's own thread, which may still be unwinding)."""
     jobs: list[Job] = owner.__dict__.setdefault("_jobs", [])
-    jobs[:] = [j for j in jobs if j.thread is None or not j.thread.isFinished()]
+    jobs[:] = [j for j in jobs if j.running()]
     jobs.append(job)
     return job

@@ -37,6 +37,7 @@ def main() -> int:
         def wrap(fn):  # type: ignore[no-untyped-def]
             steps.append((ms, fn))
             return fn
+
         return wrap
 
     @later(600)
@@ -70,8 +71,9 @@ def main() -> int:
         QTimer.singleShot(500, finish)
 
     def finish() -> None:
-        window.preview.scroll.verticalScrollBar().setValue(
-            window.preview.pages_layout.itemAt(1).widget().y() - 20)
+        window.preview.scroll_area.verticalScrollBar().setValue(
+            window.preview.pages_layout.itemAt(1).widget().y() - 20
+        )
         window.grab().save(str(out / "preview.png"))
         window.close()
         app.quit()

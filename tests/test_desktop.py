@@ -317,3 +317,23 @@ def test_adding_heading_and_note_by_menu(window):
     kinds = [i.kind for i in window.brief.model.items]
     assert kinds.count(ItemKind.HEADING) == before + 1
     assert "New note" in [i.text for i in window.brief.model.items]
+
+
+def test_qt_binding_keeps_none_alive():
+    """A model's None, read back through QModelIndex.data(), must not be released: PySide6
+    6.12.0 did, and the window crashed after some thousand reads on Python 3.11."""
+    from PySide6.QtCore import QAbstractListModel
+
+    class Model(QAbstractListModel):
+        def rowCount(self, parent=None):  # noqa: N802 - Qt's name
+            return 1
+
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            return None
+
+    model = Model()
+    index = model.index(0)
+    before = sys.getrefcount(None)
+    for _ in range(2000):
+        index.data(Qt.ItemDataRole.UserRole)
+    assert sys.getrefcount(None) >= before - 10

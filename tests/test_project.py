@@ -207,3 +207,17 @@ def test_source_rows_and_restore(project):
     source = project.source(wheat.id)
     project.remove_source(wheat.id)
     assert project.restore_source(source) == source
+
+
+def test_search_lists_unranked_when_a_word_matches_too_much(project, monkeypatch):
+    import brief.project as store
+
+    _fill(project)
+    ranked = project.search("the", limit=5)
+    assert ranked and all(h.rank is not None for h in ranked)
+    monkeypatch.setattr(store, "RANK_LIMIT", 3)
+    unranked = project.search("the", limit=5)
+    assert len(unranked) == 5 and all(h.rank is None for h in unranked)
+    ids = [h.section.id for h in unranked]
+    assert ids == sorted(ids)  # in the project's order
+    assert any(match for h in unranked for _, match in h.snippet)

@@ -48,9 +48,9 @@ class ExportDialog(QDialog):
         self.format = QComboBox()
         self.format.addItem("PDF document", "pdf")
         self.format.addItem("Word document (DOCX)", "docx")
-        self.style = QComboBox()
+        self.style_box = QComboBox()
         for key, label in STYLES:
-            self.style.addItem(label, key)
+            self.style_box.addItem(label, key)
         self.csl = QLineEdit(placeholderText="path/to/style.csl")
         self.csl_browse = QPushButton("Choose…")
         self.csl_browse.clicked.connect(self._browse_csl)
@@ -76,7 +76,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         for label, widget in (
             ("Format", self.format),
-            ("Citation style", self.style),
+            ("Citation style", self.style_box),
             ("Notes", self.notes),
             ("", self.contents),
             ("Paper", self.paper),
@@ -87,7 +87,7 @@ class ExportDialog(QDialog):
         ):
             widget.setAccessibleName(label or "Contents page")
             form.addRow(label, widget)
-            if widget is self.style:
+            if widget is self.style_box:
                 form.addRow("Style file", csl_row)
         self.csl.setAccessibleName("Style file")
         form.addRow("Save as", path_row)
@@ -123,17 +123,17 @@ class ExportDialog(QDialog):
         self.setMinimumWidth(560)
         self._restore()
         self.format.currentIndexChanged.connect(lambda _: self._suggest_path())
-        self.style.currentIndexChanged.connect(lambda _: self._style_changed())
+        self.style_box.currentIndexChanged.connect(lambda _: self._style_changed())
         self._style_changed()
 
     # -- settings -----------------------------------------------------------------------------
     def _restore(self) -> None:
         s = self.settings
         self.format.setCurrentIndex(max(0, self.format.findData(s.value("export/format", "pdf"))))
-        self.style.setCurrentIndex(
+        self.style_box.setCurrentIndex(
             max(
                 0,
-                self.style.findData(
+                self.style_box.findData(
                     s.value("export/style", s.value("preferences/style", "chicago"))
                 ),
             )
@@ -152,7 +152,7 @@ class ExportDialog(QDialog):
     def _save(self) -> None:
         s = self.settings
         s.setValue("export/format", self.format.currentData())
-        s.setValue("export/style", self.style.currentData())
+        s.setValue("export/style", self.style_box.currentData())
         s.setValue("export/csl", self.csl.text())
         s.setValue("export/notes", self.notes.currentData())
         s.setValue("export/contents", "true" if self.contents.isChecked() else "false")
@@ -167,9 +167,9 @@ class ExportDialog(QDialog):
         self.path.setText(str(base.with_suffix("." + self.format.currentData())))
 
     def _style_changed(self) -> None:
-        self.csl.setEnabled(self.style.currentData() == "file")
-        self.csl_browse.setEnabled(self.style.currentData() == "file")
-        self.notes.setEnabled(self.style.currentData() in ("chicago", "file"))
+        self.csl.setEnabled(self.style_box.currentData() == "file")
+        self.csl_browse.setEnabled(self.style_box.currentData() == "file")
+        self.notes.setEnabled(self.style_box.currentData() in ("chicago", "file"))
 
     def _browse_csl(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -188,14 +188,14 @@ class ExportDialog(QDialog):
 
     # -- running ------------------------------------------------------------------------------
     def options(self) -> ExportOptions:
-        style: str | Path = self.style.currentData()
+        style: str | Path = self.style_box.currentData()
         if style == "file":
             style = Path(self.csl.text())
         return ExportOptions(
             style=style,
             notes=self.notes.currentData(),
             contents=self.contents.isChecked(),
-            paper=self.paper.currentText(),
+            paper="Letter" if self.paper.currentText() == "Letter" else "A4",
             title=self.title.text(),
             subtitle=self.subtitle.text(),
             author=self.author.text(),

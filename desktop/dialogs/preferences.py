@@ -13,16 +13,16 @@ class PreferencesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self.settings = settings
-        self.style = QComboBox()
+        self.style_box = QComboBox()
         for key, label in (("chicago", "Chicago"), ("apa", "APA 7"), ("mla", "MLA 9")):
-            self.style.addItem(label, key)
+            self.style_box.addItem(label, key)
         self.notes = QComboBox()
         self.notes.addItem("Footnotes", "foot")
         self.notes.addItem("Endnotes", "end")
         self.paper = QComboBox()
         self.paper.addItems(["A4", "Letter"])
-        self.style.setCurrentIndex(
-            max(0, self.style.findData(settings.value("preferences/style", "chicago")))
+        self.style_box.setCurrentIndex(
+            max(0, self.style_box.findData(settings.value("preferences/style", "chicago")))
         )
         self.notes.setCurrentIndex(
             max(0, self.notes.findData(settings.value("preferences/notes", "foot")))
@@ -30,7 +30,7 @@ class PreferencesDialog(QDialog):
         self.paper.setCurrentText(str(settings.value("preferences/paper", "A4")))
         form = QFormLayout(self)
         for label, widget in (
-            ("Citation style", self.style),
+            ("Citation style", self.style_box),
             ("Notes", self.notes),
             ("Paper", self.paper),
         ):
@@ -44,7 +44,7 @@ class PreferencesDialog(QDialog):
         form.addRow(buttons)
 
     def accept(self) -> None:
-        self.settings.setValue("preferences/style", self.style.currentData())
+        self.settings.setValue("preferences/style", self.style_box.currentData())
         self.settings.setValue("preferences/notes", self.notes.currentData())
         self.settings.setValue("preferences/paper", self.paper.currentText())
         for key in ("export/style", "export/notes", "export/paper"):

@@ -16,6 +16,7 @@ from desktop.mime import SECTIONS_MIME, encode
 Index: TypeAlias = QModelIndex | QPersistentModelIndex
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HTML_ROLE = Qt.ItemDataRole.UserRole + 2  # rich text: highlighted matches, the source's title
+PLAIN_ROLE = Qt.ItemDataRole.UserRole + 5  # what HTML_ROLE shows, as plain text (row heights)
 USED_ROLE = Qt.ItemDataRole.UserRole + 3  # already in the current brief
 SOURCE_ID_ROLE = Qt.ItemDataRole.UserRole + 4
 SEARCH_LIMIT = 200
@@ -25,6 +26,7 @@ SEARCH_LIMIT = 200
 class _Row:
     section: Section
     html: str
+    plain: str
 
 
 class SectionsModel(QAbstractListModel):
@@ -47,7 +49,7 @@ class SectionsModel(QAbstractListModel):
         self._last = ("", source_id)
         self.searching = False
         sections = self.project.sections(source_id) if source_id is not None else []
-        self._fill([_Row(s, _plain_html(s)) for s in sections])
+        self._fill([_Row(s, _plain_html(s), s.text) for s in sections])
 
     def search(self, words: str, source_id: int | None = None) -> None:
         self._last = (words, source_id)
@@ -59,7 +61,14 @@ class SectionsModel(QAbstractListModel):
                 f"<b>{escape(t)}</b>" if match else escape(t) for t, match in hit.snippet
             )
             title = escape(self.source_title(hit.section.source_id or 0))
-            rows.append(_Row(hit.section, f'<span style="color:gray">{title}</span><br>{snippet}'))
+            plain = "".join(t for t, _ in hit.snippet)
+            rows.append(
+                _Row(
+                    hit.section,
+                    f'<span style="color:gray">{title}</span><br>{snippet}',
+                    f"{self.source_title(hit.section.source_id or 0)}\n{plain}",
+                )
+            )
         self._fill(rows)
 
     def refresh(self) -> None:
@@ -106,6 +115,8 @@ class SectionsModel(QAbstractListModel):
             return section.text if len(section.text) < 2000 else section.text[:2000] + "…"
         if role == HTML_ROLE:
             return row.html
+        if role == PLAIN_ROLE:
+            return row.plain
         if role == SECTION_ID_ROLE:
             return section.id
         if role == SOURCE_ID_ROLE:

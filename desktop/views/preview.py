@@ -45,7 +45,7 @@ class PreviewPanel(QWidget):
         scroll.setWidget(self.pages)
         scroll.setAccessibleName("Preview pages")
         scroll.setStyleSheet("QScrollArea { background: #808080; }")
-        self.scroll = scroll
+        self.scroll_area = scroll
         top = QHBoxLayout()
         top.addWidget(self.update_button)
         top.addWidget(self.status, 1)
@@ -59,7 +59,7 @@ class PreviewPanel(QWidget):
         if self.job is not None:
             self.job.cancelled = True
         # Pages as wide as the panel (A4 and Letter are about 600 points wide).
-        scale = max(0.5, (self.scroll.viewport().width() - 40) / 612)
+        scale = max(0.5, (self.scroll_area.viewport().width() - 40) / 612)
         job = PreviewJob(
             self.session.project.path, self.session.brief_id, self.options(), scale=scale
         )
@@ -80,7 +80,8 @@ class PreviewPanel(QWidget):
 
     def _start_pages(self, count: int) -> None:
         while self.pages_layout.count():
-            widget = self.pages_layout.takeAt(0).widget()
+            item = self.pages_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         self.status.setText(f"{count} page{'s' if count != 1 else ''}")

@@ -47,8 +47,8 @@ class ReaderPanel(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.browser, 1)
         session.meta_changed.connect(self._meta_changed)
-        session.outline_changed.connect(lambda _: self.render())
-        session.current_brief_changed.connect(lambda _: self.render())
+        session.outline_changed.connect(lambda _: self.show_article())
+        session.current_brief_changed.connect(lambda _: self.show_article())
         session.sources_changed.connect(self._sources_changed)
 
     def show_source(self, source_id: int) -> None:
@@ -57,7 +57,7 @@ class ReaderPanel(QWidget):
         except NotFoundError:
             self.source = None
         self._fill_form()
-        self.render()
+        self.show_article()
 
     def scroll_to_section(self, section_id: int) -> None:
         self.browser.scrollToAnchor(f"s{section_id}")
@@ -112,7 +112,7 @@ class ReaderPanel(QWidget):
         if value != old:
             self.session.push(MetaCommand(self.session, self.source.id or 0, field, value))
 
-    def render(self) -> None:
+    def show_article(self) -> None:
         if self.source is None:
             self.browser.setHtml("<p style='color:gray'>Select a source in the library.</p>")
             return
