@@ -64,12 +64,11 @@ def startup(runs: int = 5) -> float:
         command = [sys.executable, "-m", "desktop.app", "--quit-after-start"]
         subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=True)  # demo
         for _ in range(runs):
-            started = time.perf_counter()
+            env["BRIEFSMITH_LAUNCHED"] = repr(time.time())  # the window counts from here
             out = subprocess.run(
                 command, cwd=ROOT, env=env, capture_output=True, text=True, check=True
             ).stdout
             times.append(float(out.split("started in ")[1].split(" s")[0]))
-            _ = time.perf_counter() - started
     return statistics.median(times)
 
 
@@ -110,7 +109,8 @@ def main() -> int:
     parser.add_argument("--sections", type=int, default=30)
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    print(f"start-up to a shown window (demo library, median of 5): {startup():.2f} s")
+    print(f"start-up, from launching the process to a shown window (demo library, median of "
+          f"5): {startup():.2f} s")
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "large.brief"

@@ -4,13 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TypeAlias
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from brief.project import Project, SourceRow
 
@@ -21,15 +15,68 @@ _FIELDS = ("title", "publisher", "published", None)
 
 
 class SourcesModel(QAbstractTableModel):
+    """Sorting and the date filter happen here, on the Python list: a proxy model would
+    call `data` some 400,000 times to sort 10,000 sources."""
+
     def __init__(self, project: Project, parent: Any = None) -> None:
         super().__init__(parent)
         self.project = project
-        self.rows: list[SourceRow] = project.source_rows()
+        self.all_rows: list[SourceRow] = project.source_rows()
+        self.rows: list[SourceRow] = list(self.all_rows)
+        self.date_from = ""
+        self.date_to = ""
+        self._sort: tuple[int, Qt.SortOrder] | None = None
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.rows = self.project.source_rows()
+        self.all_rows = self.project.source_rows()
+        self._apply()
         self.endResetModel()
+
+    def set_dates(self, date_from: str, date_to: str) -> None:
+        """Only sources published in this range ("" leaves a side open; "2024-03" as the
+        end takes all of March)."""
+        self.beginResetModel()
+        self.date_from, self.date_to = date_from, date_to
+        self._apply()
+        self.endResetModel()
+
+    def _apply(self) -> None:
+        rows = self.all_rows
+        if self.date_from or self.date_to:
+            end = self.date_to + "\uffff" if self.date_to else ""
+            rows = [
+                r
+                for r in rows
+                if r.published
+                and r.published[:10] >= self.date_from
+                and (not end or r.published[:10] <= end)
+            ]
+        self.rows = list(rows)
+        if self._sort is not None:
+            self._sort_rows(*self._sort)
+
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        field = _FIELDS[column]
+        if field is None:
+            self.rows.sort(key=lambda r: r.sections)
+        else:
+            self.rows.sort(key=lambda r: (getattr(r, field) or "").casefold())
+        if order == Qt.SortOrder.DescendingOrder:
+            self.rows.reverse()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [self.rows[i.row()].id for i in persistent]
+        self._sort = (column, order)
+        self._sort_rows(column, order)
+        where = {r.id: n for n, r in enumerate(self.rows)}
+        self.changePersistentIndexList(
+            persistent,
+            [self.index(where[i], p.column()) for i, p in zip(ids, persistent, strict=True)],
+        )
+        self.layoutChanged.emit()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -80,30 +127,3 @@ class SourcesModel(QAbstractTableModel):
 
     def row_of(self, source_id: int) -> int:
         return next((n for n, r in enumerate(self.rows) if r.id == source_id), -1)
-
-
-class SourcesFilter(QSortFilterProxyModel):
-    """Sorting by any column, and a date range ("" means open-ended)."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.date_from = ""
-        self.date_to = ""
-        self.setSortRole(Qt.ItemDataRole.EditRole)
-        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-
-    def set_dates(self, date_from: str, date_to: str) -> None:
-        self.date_from, self.date_to = date_from, date_to
-        self.invalidateFilter()
-
-    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
-        if not (self.date_from or self.date_to):
-            return True
-        model = self.sourceModel()
-        assert isinstance(model, SourcesModel)
-        date = model.rows[row].published[:10]
-        if not date:
-            return False
-        return (not self.date_from or date >= self.date_from) and (
-            not self.date_to or date <= self.date_to
-        )

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.sections import SECTION_ID_ROLE, SectionsModel
-from desktop.models.sources import SOURCE_ID_ROLE, SourcesFilter, SourcesModel
+from desktop.models.sources import SOURCE_ID_ROLE, SourcesModel
 from desktop.session import Session
 from desktop.views.delegates import SectionDelegate, WrappingListView
 
@@ -36,8 +36,6 @@ class LibraryPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.sources = SourcesModel(session.project, self)
-        self.filter = SourcesFilter(self)
-        self.filter.setSourceModel(self.sources)
         titles = {r.id: r.title for r in self.sources.rows}
         self.sections = SectionsModel(session.project, lambda i: titles.get(i, ""), self)
         self._titles = titles
@@ -56,7 +54,7 @@ class LibraryPanel(QWidget):
 
         self.table = QTableView()
         self.table.setAccessibleName("Sources")
-        self.table.setModel(self.filter)
+        self.table.setModel(self.sources)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -127,7 +125,7 @@ class LibraryPanel(QWidget):
         session.outline_changed.connect(lambda _: self.update_used())
         session.current_brief_changed.connect(lambda _: self.update_used())
         self.update_used()
-        if self.filter.rowCount():
+        if self.sources.rowCount():
             self.table.selectRow(0)
 
     # -- state --------------------------------------------------------------------------------
@@ -142,7 +140,7 @@ class LibraryPanel(QWidget):
     def select_source(self, source_id: int) -> None:
         row = self.sources.row_of(source_id)
         if row >= 0:
-            index = self.filter.mapFromSource(self.sources.index(row, 0))
+            index = self.sources.index(row, 0)
             self.table.selectionModel().setCurrentIndex(
                 index,
                 QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -157,7 +155,7 @@ class LibraryPanel(QWidget):
         self._titles.update({r.id: r.title for r in self.sources.rows})
         if current is not None and self.sources.row_of(current) >= 0:
             self.select_source(current)
-        elif self.filter.rowCount():
+        elif self.sources.rowCount():
             self.table.selectRow(0)
         self.run_search()
 
@@ -181,7 +179,7 @@ class LibraryPanel(QWidget):
         for edit, value in zip((self.date_from, self.date_to), dates, strict=True):
             edit.setStyleSheet("" if not value or _DATE.match(value) else "color: #c62828")
         if all(not d or _DATE.match(d) for d in dates):
-            self.filter.set_dates(dates[0], dates[1] + "~" if dates[1] else "")
+            self.sources.set_dates(dates[0], dates[1])
 
     def run_search(self) -> None:
         words = self.search.text().strip()
