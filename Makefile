@@ -29,6 +29,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/extraction.py --data $(SHARED)/benchmarks/article-extraction
 	$(BIN)/python bench/import_speed.py --data $(SHARED)/benchmarks/article-extraction
 	$(BIN)/python bench/export.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/desktop.py
 
 # Installs the launcher, icon and .brief file type for the current user, so that the app
 # appears in the desktop's menu and double-clicking a .brief file opens it.
