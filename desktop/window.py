@@ -141,8 +141,11 @@ class MainWindow(QMainWindow):
         self.a_brief_duplicate = self._action("D&uplicate Brief", self.duplicate_brief)
         self.a_brief_delete = self._action("Delete &Brief…", self.delete_brief)
         self.a_preview = self._action("Update &Preview", self.show_preview, "Ctrl+R")
-        self.a_prefs = self._action("&Preferences…", self.preferences, key.Preferences)
-        self.a_about = self._action("&About Briefsmith", self.about)
+        self.a_prefs = self._action("&Preferences…", self.preferences, "Ctrl+,")
+        self.a_about = self._action("&About Briefsmith", self.about, "F1")
+        self.a_recent = self._action(
+            "Open &Recent…", self.show_recent, "Ctrl+Shift+O", "Choose one of the last projects"
+        )
         for view, actions in (
             (self.library.list, (self.a_add,)),
             (
@@ -465,6 +468,10 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda checked=False, p=path: self._open_recent(p))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction("(none)").setEnabled(False)
+
+    def show_recent(self) -> None:
+        self._fill_recent()
+        self.recent_menu.popup(self.mapToGlobal(self.rect().center()))
 
     def _open_recent(self, path: str) -> None:
         if self.open_project is not None:

@@ -159,7 +159,7 @@ class OutlineDelegate(_RichDelegate):
         kind = index.data(KIND_ROLE)
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         if kind == "heading":
-            return "", 1.5  # one line in a larger font
+            return text, 0.4  # in a larger font
         if kind == "excerpt":
             return f"“{text}”", 0.9  # and the small source line above it
         return text, 0

@@ -117,6 +117,8 @@ class ReaderPanel(QWidget):
             self.browser.setHtml("<p style='color:gray'>Select a source in the library.</p>")
             return
         used = self.session.project.used_section_ids(self.session.brief_id)
+        tint = self.palette().highlight().color()  # light or dark, the palette's own colour
+        used_style = f' style="background-color:rgba({tint.red()},{tint.green()},{tint.blue()},60)"'
         meta = self.source.meta
         byline = " · ".join(
             p for p in (", ".join(meta.authors), meta.publisher, meta.published[:10]) if p
@@ -130,7 +132,7 @@ class ReaderPanel(QWidget):
         for section in self.source.sections:
             text = escape(section.text)
             rtl = ' dir="rtl" align="right"' if direction(section.text) == "rtl" else ""
-            mark = ' style="background-color:#d7f0d9"' if section.id in used else ""
+            mark = used_style if section.id in used else ""
             anchor = f'<a name="s{section.id}"></a>'
             if section.kind is SectionKind.HEADING:
                 parts.append(f"<h3{rtl}>{anchor}{text}</h3>")
