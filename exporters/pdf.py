@@ -7,7 +7,6 @@ is raised by their height; at the end of the page the notes are drawn in that ro
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -246,14 +245,8 @@ class _PdfBuilder:
         style = self.styles.note
         text = plain(note.runs)
         if has_rtl(text):
-            return BidiParagraph(
-                f"{note.number}. {text}",
-                self.fonts,
-                size=style.fontSize,
-                leading=style.leading,
-                left_indent=0,
-                base="L",  # a note reads in the brief's direction, whatever it quotes
-            )
+            # A note reads in the brief's direction, whatever it quotes.
+            return self._bidi(f"{note.number}. {text}", style, base="L", indent=False)
         return Paragraph(f"{note.number}.&#160;" + markup(note.runs, self.fonts), style)
 
     # -- the story ----------------------------------------------------------------------------
@@ -324,16 +317,31 @@ class _PdfBuilder:
     def _text(self, runs: list[Run], style: ParagraphStyle, base: str | None = None) -> Flowable:
         text = plain(runs)
         if has_rtl(text):
-            return BidiParagraph(
-                text,
-                self.fonts,
-                size=style.fontSize,
-                leading=style.leading,
-                left_indent=style.leftIndent,
-                right_indent=style.rightIndent,
-                base=base,
-            )
+            return self._bidi(text, style, base=base)
         return Paragraph(markup(runs, self.fonts), style)
+
+    def _bidi(
+        self,
+        text: str,
+        style: ParagraphStyle,
+        *,
+        mark: str = "",
+        base: str | None = None,
+        indent: bool = True,
+    ) -> Flowable:
+        """A paragraph with right-to-left text, set in the style's size, indents and spacing."""
+        flowable = BidiParagraph(
+            text,
+            self.fonts,
+            size=style.fontSize,
+            leading=style.leading,
+            mark=mark,
+            left_indent=style.leftIndent if indent else 0,
+            right_indent=style.rightIndent if indent else 0,
+            base=base,
+        )
+        flowable.spaceAfter = style.spaceAfter
+        return flowable
 
     def _excerpt(self, block: Excerpt) -> Flowable:
         style = self.styles.quote
@@ -342,16 +350,7 @@ class _PdfBuilder:
         if has_rtl(text) or has_rtl(plain(block.citation)):
             mark = superscript_digits(block.note.number) if block.note else ""
             tail = " " + plain(block.citation) if block.citation else ""
-            inner = BidiParagraph(
-                text + tail,
-                self.fonts,
-                size=style.fontSize,
-                leading=style.leading,
-                mark=mark,
-                left_indent=style.leftIndent,
-                right_indent=style.rightIndent,
-            )
-            inner.getSpaceAfter = lambda: style.spaceAfter
+            inner = self._bidi(text + tail, style, mark=mark)
         else:
             body = markup(block.runs, self.fonts)
             if block.note is not None:
@@ -375,10 +374,7 @@ class _PdfBuilder:
         canv = template.canv
         canv.bookmarkPage(anchor)
         canv.addOutlineEntry(title, anchor, level=level - 1, closed=False)
-        if not anchor.startswith("x-") or anchor in ("x-notes",):
-            template.notify("TOCEntry", (level - 1, title, template.page, anchor))
-        elif anchor.startswith("x-"):
-            template.notify("TOCEntry", (0, title, template.page, anchor))
+        template.notify("TOCEntry", (level - 1, title, template.page, anchor))
 
     def _page_decor(self, canv: Any, template: _Template) -> None:
         width, height = template.pagesize
@@ -426,10 +422,8 @@ class _PdfBuilder:
                 ),
             ]
         )
-        started = time.perf_counter()
         if doc.contents:
             template.multiBuild(self.story())
         else:
             template.build(self.story())
-        self.seconds = time.perf_counter() - started
         self.progress(self.total, self.total)

@@ -287,6 +287,7 @@ class BidiParagraph(Flowable):
             part.base = self.base
             part._broken_for = self._broken_for
             parts.append(part)
+        parts[-1].spaceAfter = getattr(self, "spaceAfter", 0)
         return parts
 
     def draw(self) -> None:
