@@ -109,8 +109,10 @@ def main() -> int:
     parser.add_argument("--sections", type=int, default=30)
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    print(f"start-up, from launching the process to a shown window (demo library, median of "
-          f"5): {startup():.2f} s")
+    print(
+        f"start-up, from launching the process to a shown window (demo library, median of "
+        f"5): {startup():.2f} s"
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "large.brief"
