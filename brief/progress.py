@@ -37,15 +37,26 @@ def import_files(
     for done, path in enumerate(paths, start=1):
         report = ImportReport(path=path, done=done, total=total)
         try:
-            article = read(path)
-            existing = project.find_by_hash(article.file_hash) if article.file_hash else None
-            if existing is not None:
-                report.source, report.duplicate = existing, True
-            else:
-                report.source = project.add_article(article)
+            report.source, report.duplicate = store_once(project, read_article(path, read))
         except ArticleImportError as exc:
             report.error = str(exc)
-        except (RecursionError, MemoryError, ValueError, LookupError) as exc:
-            # A library failed on this file; say which file and keep going.
-            report.error = f"{path.name}: it could not be imported ({type(exc).__name__}: {exc})."
         yield report
+
+
+def read_article(path: Path, read: Callable[[Path], Article]) -> Article:
+    """Read one file; a library failing on it becomes an error that names the file."""
+    try:
+        return read(path)
+    except (RecursionError, MemoryError, ValueError, LookupError) as exc:
+        raise ArticleImportError(
+            path.name, f"it could not be imported ({type(exc).__name__}: {exc})."
+        ) from exc
+
+
+def store_once(project: Project, article: Article) -> tuple[Source, bool]:
+    """Store an article unless a file with the same bytes is already in the project.
+    Returns the source and whether it was already there."""
+    existing = project.find_by_hash(article.file_hash) if article.file_hash else None
+    if existing is not None:
+        return existing, True
+    return project.add_article(article), False

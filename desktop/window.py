@@ -26,6 +26,7 @@ from brief.ingest import read_text
 from brief.ingest.article import Article
 from brief.ingest.files import SUPPORTED_SUFFIXES
 from brief.model import ItemKind, OutlineItem, Source
+from brief.progress import store_once
 from desktop.commands import BriefCommand, ImportCommand, OutlineCommand, RenameBriefCommand
 from desktop.dialogs.export import ExportDialog
 from desktop.dialogs.paste import PasteDialog
@@ -342,10 +343,10 @@ class MainWindow(QMainWindow):
         job = ImportJob(paths)
 
         def store(article: Article) -> None:
-            project = self.session.project
             try:
-                if not (article.file_hash and project.find_by_hash(article.file_hash)):
-                    stored.append(project.add_article(article))
+                source, duplicate = store_once(self.session.project, article)
+                if not duplicate:
+                    stored.append(source)
             except BriefsmithError as exc:
                 problems.append(str(exc))
 

@@ -17,6 +17,7 @@ from PySide6.QtGui import QImage
 from brief.document import ExportOptions
 from brief.errors import BriefsmithError
 from brief.ingest.files import read_file
+from brief.progress import read_article
 from brief.project import Project
 
 
@@ -85,11 +86,9 @@ class ImportJob(Job):
             if self.cancelled:
                 raise CancelledError
             try:
-                self.article.emit(read_file(path))
+                self.article.emit(read_article(path, read_file))
             except BriefsmithError as exc:
                 self.problem.emit(str(exc))
-            except (RecursionError, ValueError, LookupError, MemoryError) as exc:
-                self.problem.emit(f"{path.name}: it could not be imported ({exc}).")
             self.report(done, len(self.paths))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, TypeAlias
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
 
 from brief.project import Project, SourceRow
 
@@ -26,6 +27,8 @@ class SourcesModel(QAbstractTableModel):
         self.date_from = ""
         self.date_to = ""
         self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._italic = QFont()  # guessed values; made once, not for every painted cell
+        self._italic.setItalic(True)
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -114,11 +117,7 @@ class SourcesModel(QAbstractTableModel):
                 return f"{getattr(row, field)}\nGuessed from the text: check it in the reader."
             return getattr(row, field)
         if role == Qt.ItemDataRole.FontRole and field in row.inferred:
-            from PySide6.QtGui import QFont
-
-            font = QFont()
-            font.setItalic(True)
-            return font
+            return self._italic
         if role == Qt.ItemDataRole.TextAlignmentRole and field is None:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == SOURCE_ID_ROLE:

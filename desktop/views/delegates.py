@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QS
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
+    QLinearGradient,
     QPainter,
     QPalette,
     QResizeEvent,
@@ -65,8 +66,6 @@ class _RichDelegate(QStyledItemDelegate):
         context.clip = QRectF(0, 0, rect.width(), rect.height())
         document.documentLayout().draw(painter, context)
         if document.size().height() > rect.height() + 1:  # clipped: fade the last line out
-            from PySide6.QtGui import QLinearGradient
-
             fade = option.fontMetrics.lineSpacing() * 1.5
             base = option.palette.color(
                 QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base
