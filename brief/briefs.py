@@ -17,6 +17,7 @@ from brief.errors import NotFoundError
 from brief.model import Brief, ItemKind, OutlineItem
 
 _ITEM_COLUMNS = "id, position, kind, text, level, section_id"
+UNTITLED = "Untitled brief"  # the brief a project gets when it has none
 
 
 class BriefStore:
@@ -44,7 +45,8 @@ class BriefStore:
 
     def brief(self, brief_id: int) -> Brief:
         row = self._db.execute(
-            "SELECT id, title, subtitle, author, date FROM briefs WHERE id = ?", (brief_id,)
+            "SELECT id, title, subtitle, author, date, created FROM briefs WHERE id = ?",
+            (brief_id,),
         ).fetchone()
         if row is None:
             raise NotFoundError(f"There is no brief {brief_id} in this project.")
@@ -54,6 +56,7 @@ class BriefStore:
             subtitle=row[2],
             author=row[3],
             date=row[4],
+            created=row[5],
             items=list(self._items(brief_id)),
         )
 
@@ -84,13 +87,30 @@ class BriefStore:
     def restore_brief(self, brief: Brief) -> Brief:
         """Put a deleted brief back, with its id and its items' ids (undo of delete)."""
         with self._tx() as db:
-            db.execute(
-                "INSERT INTO briefs (id, title, subtitle, author, date, created)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (brief.id, brief.title, brief.subtitle, brief.author, brief.date, _now()),
-            )
-            _write_items(db, brief.id or 0, brief.items)
+            _restore_brief(db, brief)
         return self.brief(brief.id or 0)
+
+    def remove_brief(self, brief_id: int, replacement: Brief | None = None) -> Brief | None:
+        """Delete a brief; a project is never left without one, so deleting the last brief
+        makes an empty "Untitled brief" in the same transaction (or puts `replacement`
+        back, when redoing), and returns it."""
+        with self._tx() as db:
+            if db.execute("DELETE FROM briefs WHERE id = ?", (brief_id,)).rowcount == 0:
+                raise NotFoundError(f"There is no brief {brief_id} in this project.")
+            if db.execute("SELECT 1 FROM briefs LIMIT 1").fetchone() is not None:
+                return None
+            if replacement is not None:
+                _restore_brief(db, replacement)
+                made = replacement.id or 0
+            else:
+                made = int(
+                    db.execute(
+                        "INSERT INTO briefs (title, created) VALUES (?, ?)",
+                        (UNTITLED, _now()),
+                    ).lastrowid
+                    or 0
+                )
+        return self.brief(made)
 
     def duplicate_brief(self, brief_id: int, title: str | None = None) -> Brief:
         """A copy of a brief, outline included, under a new title."""
@@ -115,23 +135,59 @@ class BriefStore:
     def insert_items(
         self, brief_id: int, items: list[OutlineItem], row: int | None = None
     ) -> list[OutlineItem]:
-        """Insert items into a brief's outline at `row` (the end when None)."""
+        """Insert items into a brief's outline at `row` (the end when None). Items that have
+        an id keep it (a redo puts back the very items it made); the others get new ids."""
         for item in items:
             check_item(item)
         outline = self._outline_for_change(brief_id)
         row = len(outline) if row is None else max(0, min(row, len(outline)))
-        new = [replace(item, id=None) for item in items]
+        new = list(items)
         with self._tx() as db:
             written = _write_items(db, brief_id, outline[:row] + new + outline[row:])
         for item, stored in zip(items, written[row : row + len(items)], strict=True):
             item.id, item.position = stored.id, stored.position
         return items
 
-    def remove_items(self, brief_id: int, item_ids: Sequence[int]) -> None:
+    def remove_items(self, brief_id: int, item_ids: Sequence[int]) -> list[OutlineItem]:
+        """Remove items; returns them with the rows they stood at, for `restore_items`."""
         gone = set(item_ids)
         outline = self._outline_for_change(brief_id)
+        removed = [replace(item, position=n) for n, item in enumerate(outline) if item.id in gone]
+        if len(removed) != len(gone):
+            raise NotFoundError(f"Some of those items are not in brief {brief_id}.")
         with self._tx() as db:
             _write_items(db, brief_id, [i for i in outline if i.id not in gone])
+        return removed
+
+    def restore_items(self, brief_id: int, items: Sequence[OutlineItem]) -> None:
+        """Put removed items back at the rows they stood at, with their ids (undo of
+        `remove_items`); `items` are ordered by row."""
+        for item in items:
+            check_item(item)
+        outline = self._outline_for_change(brief_id)
+        for item in sorted(items, key=lambda i: i.position):
+            outline.insert(min(item.position, len(outline)), item)
+        with self._tx() as db:
+            _write_items(db, brief_id, outline)
+
+    def reorder(self, brief_id: int, item_ids: Sequence[int]) -> None:
+        """Put the outline's items in this order (the inverse of a move); `item_ids` must
+        name every item of the brief once."""
+        outline = {item.id: item for item in self._outline_for_change(brief_id)}
+        if sorted(outline) != sorted(item_ids):
+            raise NotFoundError(f"The outline of brief {brief_id} has changed; reorder refused.")
+        with self._tx() as db:
+            _write_items(db, brief_id, [outline[i] for i in item_ids])
+
+    def set_levels(self, levels: dict[int, int]) -> None:
+        """Give headings new levels, all in one transaction."""
+        with self._tx() as db:
+            for item_id, level in levels.items():
+                _update_item(db, item_id, None, level)
+
+    def item_ids(self, brief_id: int) -> list[int]:
+        """The ids of a brief's outline, in order."""
+        return [item.id or 0 for item in self._outline_for_change(brief_id)]
 
     def move_items(self, brief_id: int, item_ids: Sequence[int], row: int) -> None:
         """Move items (kept in their order) to stand before what is now at `row`."""
@@ -147,24 +203,7 @@ class BriefStore:
         self, item_id: int, *, text: str | None = None, level: int | None = None
     ) -> None:
         with self._tx() as db:
-            row = db.execute(
-                f"SELECT {_ITEM_COLUMNS} FROM brief_items WHERE id = ?", (item_id,)
-            ).fetchone()
-            if row is None:
-                raise NotFoundError(f"There is no outline item {item_id}.")
-            item = OutlineItem(
-                id=row[0],
-                position=row[1],
-                kind=ItemKind(row[2]),
-                text=row[3] if text is None else text,
-                level=row[4] if level is None else level,
-                section_id=row[5],
-            )
-            check_item(item)
-            db.execute(
-                "UPDATE brief_items SET text = ?, level = ? WHERE id = ?",
-                (item.text, item.level, item_id),
-            )
+            _update_item(db, item_id, text, level)
 
     def set_outline(self, brief_id: int, items: list[OutlineItem]) -> None:
         """Replace a brief's whole outline (undo and redo restore outlines this way)."""
@@ -187,6 +226,34 @@ class BriefStore:
         if self._db.execute("SELECT 1 FROM briefs WHERE id = ?", (brief_id,)).fetchone() is None:
             raise NotFoundError(f"There is no brief {brief_id} in this project.")
         return list(self._items(brief_id))
+
+
+def _update_item(
+    db: sqlite3.Connection, item_id: int, text: str | None, level: int | None
+) -> None:
+    row = db.execute(f"SELECT {_ITEM_COLUMNS} FROM brief_items WHERE id = ?", (item_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"There is no outline item {item_id}.")
+    item = OutlineItem(
+        id=row[0],
+        position=row[1],
+        kind=ItemKind(row[2]),
+        text=row[3] if text is None else text,
+        level=row[4] if level is None else level,
+        section_id=row[5],
+    )
+    check_item(item)
+    db.execute(
+        "UPDATE brief_items SET text = ?, level = ? WHERE id = ?", (item.text, item.level, item_id)
+    )
+
+
+def _restore_brief(db: sqlite3.Connection, brief: Brief) -> None:
+    db.execute(
+        "INSERT INTO briefs (id, title, subtitle, author, date, created) VALUES (?, ?, ?, ?, ?, ?)",
+        (brief.id, brief.title, brief.subtitle, brief.author, brief.date, brief.created or _now()),
+    )
+    _write_items(db, brief.id or 0, brief.items)
 
 
 def covered(items: Sequence[OutlineItem], index: int) -> range:

@@ -114,6 +114,7 @@ class Source:
     junk_lines: int = 0
     added: str = ""
     id: int | None = None
+    text_hash: str = ""  # fingerprint of the cleaned body, to recognise the same article
 
     @property
     def title(self) -> str:
@@ -148,3 +149,4 @@ class Brief:
     date: str = ""
     items: list[OutlineItem] = field(default_factory=list)
     id: int | None = None
+    created: str = ""

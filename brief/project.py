@@ -10,7 +10,7 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -34,7 +34,7 @@ from brief.model import (
     Source,
     SourceMeta,
 )
-from brief.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from brief.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, apply_migration, text_hash
 
 SUFFIX = ".brief"
 _HIT_START, _HIT_END = "\x02", "\x03"  # snippet markers; normalised text never holds them
@@ -121,7 +121,7 @@ class Project(BriefStore):
                 f"{path.resolve().as_uri()}?mode=ro",
                 uri=True,
                 isolation_level=None,
-                check_same_thread=False,
+                check_same_thread=True,
             )
             _check_identity(path, db)
             if db.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
@@ -140,7 +140,7 @@ class Project(BriefStore):
             _check_header(path)
         lock = _acquire_lock(path)
         try:
-            db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            db = sqlite3.connect(path, isolation_level=None, check_same_thread=True)
         except sqlite3.Error as exc:
             _release_lock(lock)
             raise ProjectError(f"{path}: the project cannot be opened ({exc}).") from exc
@@ -193,53 +193,12 @@ class Project(BriefStore):
     # -- sources ----------------------------------------------------------------------------
     def add_article(self, article: Article) -> Source:
         """Store an imported article and its sections; returns the stored source."""
-        meta = article.meta
-        added = _now()
+        return self.add_articles([article])[0]
+
+    def add_articles(self, articles: Sequence[Article]) -> list[Source]:
+        """Store articles in one transaction: all of them are stored, or none."""
         with self._tx() as db:
-            cur = db.execute(
-                "INSERT INTO sources (meta, title, publisher, published, text, file_name,"
-                " file_hash, junk_lines, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    _meta_to_json(meta),
-                    meta.title,
-                    meta.publisher,
-                    meta.published,
-                    article.text,
-                    article.file_name,
-                    article.file_hash,
-                    article.junk_lines,
-                    added,
-                ),
-            )
-            source_id = int(cur.lastrowid or 0)
-            sections = []
-            for position, s in enumerate(article.sections):
-                cur = db.execute(
-                    'INSERT INTO sections (source_id, position, kind, text, start, "end")'
-                    " VALUES (?, ?, ?, ?, ?, ?)",
-                    (source_id, position, s.kind.value, s.text, s.start, s.end),
-                )
-                sections.append(
-                    Section(
-                        kind=s.kind,
-                        text=s.text,
-                        start=s.start,
-                        end=s.end,
-                        id=int(cur.lastrowid or 0),
-                        source_id=source_id,
-                        position=position,
-                    )
-                )
-        return Source(
-            id=source_id,
-            meta=_meta_from_json(_meta_to_json(meta)),
-            text=article.text,
-            sections=sections,
-            file_name=article.file_name,
-            file_hash=article.file_hash,
-            junk_lines=article.junk_lines,
-            added=added,
-        )
+            return [_insert_article(db, article) for article in articles]
 
     def find_by_hash(self, file_hash: str) -> Source | None:
         """The source imported from a file with these bytes, if any (to skip duplicates)."""
@@ -248,10 +207,22 @@ class Project(BriefStore):
         ).fetchone()
         return self.source(row[0]) if row else None
 
+    def find_duplicate(self, article: Article) -> Source | None:
+        """The stored source this article repeats: a file with the same bytes, or the same
+        cleaned text (a paste of a page already imported from a file, say)."""
+        found = self.find_by_hash(article.file_hash) if article.file_hash else None
+        key = article_hash(article)
+        if found is None and key:
+            row = self._db.execute(
+                "SELECT id FROM sources WHERE text_hash = ? ORDER BY id LIMIT 1", (key,)
+            ).fetchone()
+            found = self.source(row[0]) if row else None
+        return found
+
     def source(self, source_id: int) -> Source:
         row = self._db.execute(
-            "SELECT id, meta, text, file_name, file_hash, junk_lines, added FROM sources"
-            " WHERE id = ?",
+            "SELECT id, meta, text, file_name, file_hash, junk_lines, added, text_hash"
+            " FROM sources WHERE id = ?",
             (source_id,),
         ).fetchone()
         if row is None:
@@ -264,6 +235,7 @@ class Project(BriefStore):
             file_hash=row[4],
             junk_lines=row[5],
             added=row[6],
+            text_hash=row[7],
             sections=self.sections(source_id),
         )
 
@@ -294,33 +266,14 @@ class Project(BriefStore):
 
     def restore_source(self, source: Source) -> Source:
         """Store a source again with its own ids (redo of an import that was undone)."""
-        meta = source.meta
+        return self.restore_sources([source])[0]
+
+    def restore_sources(self, sources: Sequence[Source]) -> list[Source]:
+        """Store sources again with their own ids and sections, in one transaction."""
         with self._tx() as db:
-            db.execute(
-                "INSERT INTO sources (id, meta, title, publisher, published, text, file_name,"
-                " file_hash, junk_lines, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    source.id,
-                    _meta_to_json(meta),
-                    meta.title,
-                    meta.publisher,
-                    meta.published,
-                    source.text,
-                    source.file_name,
-                    source.file_hash,
-                    source.junk_lines,
-                    source.added or _now(),
-                ),
-            )
-            db.executemany(
-                'INSERT INTO sections (id, source_id, position, kind, text, start, "end")'
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (s.id, source.id, s.position, s.kind.value, s.text, s.start, s.end)
-                    for s in source.sections
-                ],
-            )
-        return self.source(source.id or 0)
+            for source in sources:
+                _restore_source(db, source)
+        return [self.source(s.id or 0) for s in sources]
 
     def source_count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM sources").fetchone()[0])
@@ -345,19 +298,25 @@ class Project(BriefStore):
 
     def remove_source(self, source_id: int) -> None:
         """Delete a source and its sections; refused while a brief quotes one of them."""
+        self.remove_sources([source_id])
+
+    def remove_sources(self, source_ids: Sequence[int]) -> None:
+        """Delete sources and their sections in one transaction (undo of an import);
+        refused, and nothing deleted, while a brief quotes one of them."""
         with self._tx() as db:
-            used = db.execute(
-                "SELECT count(*) FROM brief_items i JOIN sections s ON s.id = i.section_id"
-                " WHERE s.source_id = ?",
-                (source_id,),
-            ).fetchone()[0]
-            if used:
-                raise ProjectError(
-                    f"Source {source_id} is quoted {used} time(s) in a brief; "
-                    "remove those excerpts first."
-                )
-            if db.execute("DELETE FROM sources WHERE id = ?", (source_id,)).rowcount == 0:
-                raise NotFoundError(f"There is no source {source_id} in this project.")
+            for source_id in source_ids:
+                used = db.execute(
+                    "SELECT count(*) FROM brief_items i JOIN sections s ON s.id = i.section_id"
+                    " WHERE s.source_id = ?",
+                    (source_id,),
+                ).fetchone()[0]
+                if used:
+                    raise ProjectError(
+                        f"Source {source_id} is quoted {used} time(s) in a brief; "
+                        "remove those excerpts first."
+                    )
+                if db.execute("DELETE FROM sources WHERE id = ?", (source_id,)).rowcount == 0:
+                    raise NotFoundError(f"There is no source {source_id} in this project.")
 
     # -- sections ---------------------------------------------------------------------------
     def sections(self, source_id: int | None = None) -> list[Section]:
@@ -414,6 +373,92 @@ class Project(BriefStore):
             SearchHit(_section(r[:7]), _snippet_runs(r[7]), r[8])
             for r in self._db.execute(sql, [*params, limit])
         ]
+
+
+def article_hash(article: Article) -> str:
+    """The fingerprint of an article's cleaned body (see `brief.schema.text_hash`)."""
+    return text_hash(article.body())
+
+
+def _insert_article(db: sqlite3.Connection, article: Article) -> Source:
+    meta = article.meta
+    added = _now()
+    cur = db.execute(
+        "INSERT INTO sources (meta, title, publisher, published, text, file_name,"
+        " file_hash, junk_lines, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            _meta_to_json(meta),
+            meta.title,
+            meta.publisher,
+            meta.published,
+            article.text,
+            article.file_name,
+            article.file_hash,
+            article.junk_lines,
+            added,
+        ),
+    )
+    source_id = int(cur.lastrowid or 0)
+    sections = []
+    for position, s in enumerate(article.sections):
+        cur = db.execute(
+            'INSERT INTO sections (source_id, position, kind, text, start, "end")'
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (source_id, position, s.kind.value, s.text, s.start, s.end),
+        )
+        sections.append(
+            Section(
+                kind=s.kind,
+                text=s.text,
+                start=s.start,
+                end=s.end,
+                id=int(cur.lastrowid or 0),
+                source_id=source_id,
+                position=position,
+            )
+        )
+    key = article_hash(article)
+    db.execute("UPDATE sources SET text_hash = ? WHERE id = ?", (key, source_id))
+    return Source(
+        id=source_id,
+        meta=_meta_from_json(_meta_to_json(meta)),
+        text=article.text,
+        sections=sections,
+        file_name=article.file_name,
+        file_hash=article.file_hash,
+        text_hash=key,
+        junk_lines=article.junk_lines,
+        added=added,
+    )
+
+
+def _restore_source(db: sqlite3.Connection, source: Source) -> None:
+    meta = source.meta
+    db.execute(
+        "INSERT INTO sources (id, meta, title, publisher, published, text, file_name,"
+        " file_hash, text_hash, junk_lines, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            source.id,
+            _meta_to_json(meta),
+            meta.title,
+            meta.publisher,
+            meta.published,
+            source.text,
+            source.file_name,
+            source.file_hash,
+            source.text_hash,
+            source.junk_lines,
+            source.added or _now(),
+        ),
+    )
+    db.executemany(
+        'INSERT INTO sections (id, source_id, position, kind, text, start, "end")'
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (s.id, source.id, s.position, s.kind.value, s.text, s.start, s.end)
+            for s in source.sections
+        ],
+    )
 
 
 def fts_query(words: str) -> str:
@@ -500,15 +545,28 @@ def _check_identity(path: Path, db: sqlite3.Connection) -> None:
 
 def _migrate(path: Path, db: sqlite3.Connection) -> None:
     version = db.execute("PRAGMA user_version").fetchone()[0]
-    for step in range(version, SCHEMA_VERSION):
-        try:
-            db.executescript(
-                f"BEGIN IMMEDIATE;\n{MIGRATIONS[step]}\nPRAGMA user_version = {step + 1};\nCOMMIT;"
-            )
-        except sqlite3.Error as exc:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise ProjectError(f"{path}: the project could not be upgraded ({exc}).") from exc
+    if version >= SCHEMA_VERSION:
+        return
+    # Rebuilding a table needs foreign keys off, which SQLite only allows outside a
+    # transaction; every step checks them itself before it commits.
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        for step in range(version, SCHEMA_VERSION):
+            migration = MIGRATIONS[step]
+            try:
+                db.execute("BEGIN IMMEDIATE")
+                apply_migration(db, migration)
+                broken = db.execute("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise sqlite3.IntegrityError(f"{len(broken)} broken references")
+                db.execute(f"PRAGMA user_version = {step + 1}")
+                db.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if db.in_transaction:
+                    db.execute("ROLLBACK")
+                raise ProjectError(f"{path}: the project could not be upgraded ({exc}).") from exc
+    finally:
+        db.execute("PRAGMA foreign_keys = ON")
 
 
 def _acquire_lock(path: Path) -> IO[bytes] | None:

@@ -1,6 +1,12 @@
-"""The project file's schema and its migrations, one function per version step."""
+"""The project file's schema and its migrations, one step per version."""
 
 from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Callable
 
 #: Written into PRAGMA application_id so that any SQLite file can be told from a project.
 APPLICATION_ID = 0x42524946  # "BRIF"
@@ -67,7 +73,136 @@ _V1 = """
         CREATE INDEX brief_items_section ON brief_items(section_id);
 """
 
-#: MIGRATIONS[n] is the SQL that brings a project from user_version n to n + 1; each runs in
-#: one transaction with the version bump, so a failed upgrade leaves the file as it was.
-MIGRATIONS: list[str] = [_V1]
+# Version 2: ids are never reused (AUTOINCREMENT), so an undo that puts a deleted brief, item
+# or source back with its id can never collide with something made in the meantime; sources
+# get a hash of their cleaned text, so the same article is recognised whatever file it came
+# from. SQLite cannot add AUTOINCREMENT to a table: each is rebuilt and copied (SQLite's
+# documented twelve-step procedure, with foreign keys off around the transaction).
+_V2_TABLES = """
+        CREATE TABLE sources_v2 (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            meta TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            publisher TEXT NOT NULL DEFAULT '',
+            published TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL,
+            file_name TEXT NOT NULL DEFAULT '',
+            file_hash TEXT NOT NULL DEFAULT '',
+            text_hash TEXT NOT NULL DEFAULT '',
+            junk_lines INTEGER NOT NULL DEFAULT 0,
+            added TEXT NOT NULL
+        );
+        INSERT INTO sources_v2 (id, meta, title, publisher, published, text, file_name,
+                                file_hash, junk_lines, added)
+            SELECT id, meta, title, publisher, published, text, file_name, file_hash,
+                   junk_lines, added FROM sources;
+        CREATE TABLE sections_v2 (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN
+                ('heading', 'paragraph', 'quote', 'list_item', 'caption')),
+            text TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            UNIQUE (source_id, position)
+        );
+        INSERT INTO sections_v2 SELECT id, source_id, position, kind, text, start, "end"
+            FROM sections;
+        CREATE TABLE briefs_v2 (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            title TEXT NOT NULL,
+            subtitle TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            date TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL
+        );
+        INSERT INTO briefs_v2 SELECT id, title, subtitle, author, date, created FROM briefs;
+        CREATE TABLE brief_items_v2 (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            brief_id INTEGER NOT NULL REFERENCES briefs(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('heading', 'excerpt', 'note')),
+            text TEXT NOT NULL DEFAULT '',
+            level INTEGER NOT NULL DEFAULT 1 CHECK (level BETWEEN 1 AND 3),
+            section_id INTEGER REFERENCES sections(id) ON DELETE RESTRICT,
+            CHECK ((kind = 'excerpt') = (section_id IS NOT NULL))
+        );
+        INSERT INTO brief_items_v2 SELECT id, brief_id, position, kind, text, level, section_id
+            FROM brief_items;
+        DROP TABLE brief_items;
+        DROP TABLE briefs;
+        DROP TABLE sections;
+        DROP TABLE sources;
+        ALTER TABLE sources_v2 RENAME TO sources;
+        ALTER TABLE sections_v2 RENAME TO sections;
+        ALTER TABLE briefs_v2 RENAME TO briefs;
+        ALTER TABLE brief_items_v2 RENAME TO brief_items;
+        CREATE INDEX sources_file_hash ON sources(file_hash);
+        CREATE INDEX sources_text_hash ON sources(text_hash);
+        CREATE INDEX brief_items_order ON brief_items(brief_id, position);
+        CREATE INDEX brief_items_section ON brief_items(section_id);
+        CREATE TRIGGER sections_ai AFTER INSERT ON sections BEGIN
+            INSERT INTO sections_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER sections_ad AFTER DELETE ON sections BEGIN
+            INSERT INTO sections_fts(sections_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        END;
+        CREATE TRIGGER sections_au AFTER UPDATE OF text ON sections BEGIN
+            INSERT INTO sections_fts(sections_fts, rowid, text) VALUES ('delete', old.id, old.text);
+            INSERT INTO sections_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+"""
+
+_BODY_KINDS = ("heading", "paragraph", "quote", "list_item")
+
+
+def text_hash(blocks: list[str]) -> str:
+    """A fingerprint of an article's cleaned body: the same article pasted, saved as a page
+    or re-exported gives the same hash, whatever its bytes, line breaks or spacing."""
+    words = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", " ".join(blocks))).strip()
+    return hashlib.sha256(words.casefold().encode()).hexdigest() if words else ""
+
+
+def _v2(db: sqlite3.Connection) -> None:
+    apply_migration(db, _V2_TABLES)
+    placeholders = ", ".join("?" for _ in _BODY_KINDS)
+    for (source_id,) in db.execute("SELECT id FROM sources").fetchall():
+        blocks = [
+            r[0]
+            for r in db.execute(
+                f"SELECT text FROM sections WHERE source_id = ? AND kind IN ({placeholders})"
+                " ORDER BY position",
+                (source_id, *_BODY_KINDS),
+            )
+        ]
+        db.execute("UPDATE sources SET text_hash = ? WHERE id = ?", (text_hash(blocks), source_id))
+
+
+def _split(script: str) -> list[str]:
+    """Statements of a script (triggers keep their inner semicolons)."""
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    return [s for s in statements if s]
+
+
+Migration = str | Callable[[sqlite3.Connection], None]
+
+
+def apply_migration(db: sqlite3.Connection, migration: Migration) -> None:
+    """Run one step inside the caller's transaction (executescript would commit it)."""
+    if callable(migration):
+        migration(db)
+    else:
+        for statement in _split(migration):
+            db.execute(statement)
+
+#: MIGRATIONS[n] brings a project from user_version n to n + 1: SQL, or a function given the
+#: connection. Each runs in one transaction with the version bump (and with foreign keys off,
+#: checked before the commit), so a failed upgrade leaves the file as it was.
+MIGRATIONS: list[Migration] = [_V1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
