@@ -84,9 +84,12 @@ class BriefStore:
             if db.execute("DELETE FROM briefs WHERE id = ?", (brief_id,)).rowcount == 0:
                 raise NotFoundError(f"There is no brief {brief_id} in this project.")
 
-    def restore_brief(self, brief: Brief) -> Brief:
-        """Put a deleted brief back, with its id and its items' ids (undo of delete)."""
+    def restore_brief(self, brief: Brief, *, replacing: int | None = None) -> Brief:
+        """Put a deleted brief back, with its id and its items' ids (undo of delete); in the
+        same transaction delete the brief `replacing` (the one made in its place)."""
         with self._tx() as db:
+            if replacing is not None:
+                db.execute("DELETE FROM briefs WHERE id = ?", (replacing,))
             _restore_brief(db, brief)
         return self.brief(brief.id or 0)
 
@@ -173,7 +176,7 @@ class BriefStore:
     def reorder(self, brief_id: int, item_ids: Sequence[int]) -> None:
         """Put the outline's items in this order (the inverse of a move); `item_ids` must
         name every item of the brief once."""
-        outline = {item.id: item for item in self._outline_for_change(brief_id)}
+        outline = {item.id or 0: item for item in self._outline_for_change(brief_id)}
         if sorted(outline) != sorted(item_ids):
             raise NotFoundError(f"The outline of brief {brief_id} has changed; reorder refused.")
         with self._tx() as db:
@@ -228,9 +231,7 @@ class BriefStore:
         return list(self._items(brief_id))
 
 
-def _update_item(
-    db: sqlite3.Connection, item_id: int, text: str | None, level: int | None
-) -> None:
+def _update_item(db: sqlite3.Connection, item_id: int, text: str | None, level: int | None) -> None:
     row = db.execute(f"SELECT {_ITEM_COLUMNS} FROM brief_items WHERE id = ?", (item_id,)).fetchone()
     if row is None:
         raise NotFoundError(f"There is no outline item {item_id}.")

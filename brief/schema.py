@@ -201,6 +201,7 @@ def apply_migration(db: sqlite3.Connection, migration: Migration) -> None:
         for statement in _split(migration):
             db.execute(statement)
 
+
 #: MIGRATIONS[n] brings a project from user_version n to n + 1: SQL, or a function given the
 #: connection. Each runs in one transaction with the version bump (and with foreign keys off,
 #: checked before the commit), so a failed upgrade leaves the file as it was.

@@ -1,4 +1,4 @@
-"""The open project, its undo stack and the current brief, with signals for the views."""
+"""The open project, its undo stack, its editor, its jobs and the current brief."""
 
 from __future__ import annotations
 
@@ -7,11 +7,15 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from brief.briefs import UNTITLED
 from brief.project import Project
+from desktop.editor import Editor
+from desktop.jobs import JobRegistry
 
 
 class Session(QObject):
-    """What every panel shares. Views listen to its signals; edits go through `push`."""
+    """What every panel shares. Views listen to its signals; edits go through `editor`,
+    work off the UI thread through `jobs`."""
 
     sources_changed = Signal()
     meta_changed = Signal(int)  # source id
@@ -23,17 +27,21 @@ class Session(QObject):
         super().__init__(parent)
         self.project = project
         self.undo = QUndoStack(self)
-        self.brief_id = 0
-        briefs = project.briefs()
-        if not briefs:
-            briefs = [project.new_brief("Untitled brief")]
+        self.editor = Editor(self)
+        self.jobs = JobRegistry(self)
+        briefs = project.briefs() or [project.new_brief(UNTITLED)]
         self.brief_id = briefs[0].id or 0
+        self.closed = False
 
     def set_brief(self, brief_id: int) -> None:
         if brief_id != self.brief_id:
             self.brief_id = brief_id
             self.current_brief_changed.emit(brief_id)
 
-    def push(self, command: Any) -> None:
-        """Run an edit as an undoable command (QUndoStack calls its redo at once)."""
-        self.undo.push(command)
+    def close(self) -> None:
+        """Stop every job (waiting for those that cannot stop at once), then the project."""
+        self.closed = True
+        self.jobs.shutdown()
+        self.undo.blockSignals(True)
+        self.blockSignals(True)  # nothing may reach the project once it is closed
+        self.project.close()

@@ -1,45 +1,43 @@
-"""The main window: library, reader and preview, brief; menus, toolbar, status bar."""
+"""The main window: wiring of the library, reader and preview, and brief; its state."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QUrl, Slot
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
-    QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
-    QProgressDialog,
     QSplitter,
     QTabWidget,
 )
 
 from brief.document import ExportOptions
 from brief.errors import BriefsmithError
-from brief.ingest import read_text
-from brief.ingest.article import Article
 from brief.ingest.files import SUPPORTED_SUFFIXES
-from brief.model import ItemKind, OutlineItem, Source
-from brief.progress import store_once
-from desktop.commands import BriefCommand, ImportCommand, OutlineCommand, RenameBriefCommand
+from brief.project import Project
+from desktop.actions import Actions
 from desktop.dialogs.export import ExportDialog
-from desktop.dialogs.paste import PasteDialog
+from desktop.dialogs.help import GettingStartedDialog, ShortcutsDialog
 from desktop.dialogs.preferences import PreferencesDialog
+from desktop.importing import Importer
+from desktop.jobs import ImportJob
 from desktop.session import Session
 from desktop.views.brief_panel import BriefPanel
 from desktop.views.library import LibraryPanel
 from desktop.views.preview import PreviewPanel
 from desktop.views.reader import ReaderPanel
-from desktop.workers import ImportJob, keep
 
 ICON = Path(__file__).resolve().parent.parent / "assets" / "icons" / "briefsmith.svg"
 MAX_RECENT = 8
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -53,8 +51,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.settings = settings
         self.open_project = open_project
-        project = session.project
-        self.setWindowTitle(f"{project.path.stem} — Briefsmith")
+        self.setWindowTitle(f"{session.project.path.stem} — Briefsmith")
         self.setWindowIcon(QIcon(str(ICON)))
         self.setAcceptDrops(True)
 
@@ -62,263 +59,74 @@ class MainWindow(QMainWindow):
         self.reader = ReaderPanel(session)
         self.brief = BriefPanel(session)
         self.preview = PreviewPanel(session, self.preview_options)
+        self.importer = Importer(session, self)
         self.centre = QTabWidget()
         self.centre.addTab(self.reader, "Reader")
         self.centre.addTab(self.preview, "Preview")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         for widget in (self.library, self.centre, self.brief):
             self.splitter.addWidget(widget)
-        self.splitter.setSizes([420, 520, 380])
+        for n, stretch in enumerate((4, 5, 4)):
+            self.splitter.setStretchFactor(n, stretch)
         self.setCentralWidget(self.splitter)
+        self.commands = Actions(self)
+        self.commands.build_menus(self._fill_recent, self._open_recent)
+        self.counts = QLabel()
+        self.statusBar().addPermanentWidget(self.counts)
 
         self.library.source_selected.connect(self.reader.show_source)
         self.library.section_activated.connect(self.show_section)
-        self.brief.excerpt_selected.connect(self.show_section)
-        self.session.undo.indexChanged.connect(lambda _: self._update_status())
-        self.session.sources_changed.connect(self._update_status)
-        self._build_actions()
-        self._build_menus()
-        self.counts = QLabel()
-        self.statusBar().addPermanentWidget(self.counts)
+        self.brief.excerpt_selected.connect(self.show_excerpt)
+        self.brief.message.connect(self.show_message)
+        self.importer.imported.connect(self.library.select_source)
+        self.importer.message.connect(self.show_message)
+        session.editor.refused.connect(self.show_refusal)
+        session.sources_changed.connect(self._update_counts)
+        session.current_brief_changed.connect(self._remember_brief)
         self._restore()
-        self._update_status()
+        self._update_counts()
         source = self.library.current_source()
         if source is not None:
             self.reader.show_source(source)
 
-    # -- actions ------------------------------------------------------------------------------
-    def _action(
-        self, text: str, slot: Callable[[], Any], shortcut: Any = None, tip: str = ""
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setStatusTip(tip or text.replace("&", "").rstrip("…"))
-        action.triggered.connect(lambda checked=False: slot())
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        key = QKeySequence.StandardKey
-        self.a_new = self._action("&New Project…", self.new_project, key.New)
-        self.a_open = self._action("&Open Project…", self.choose_project, key.Open)
-        self.a_import = self._action("&Import Files…", self.choose_imports, "Ctrl+I")
-        self.a_paste = self._action("&Paste as New Source", self.paste_source, "Ctrl+Shift+V")
-        self.a_export = self._action("&Export Brief…", self.export, "Ctrl+E")
-        self.a_quit = self._action("&Quit", self.close, key.Quit)
-        self.a_undo = self.session.undo.createUndoAction(self, "&Undo")
-        self.a_undo.setShortcut(QKeySequence(key.Undo))
-        self.a_redo = self.session.undo.createRedoAction(self, "&Redo")
-        self.a_redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(key.Redo)])
-        self.a_find = self._action("&Find…", self.find_text, key.Find)
-        self.a_add = self._action(
-            "&Add to Brief",
-            self.add_to_brief,
-            "Ctrl+Return",
-            "Add the selected sections to the brief",
-        )
-        self.a_up = self._action("Move &Up", lambda: self.move_items(-1), "Alt+Up")
-        self.a_down = self._action("Move &Down", lambda: self.move_items(1), "Alt+Down")
-        self.a_indent = self._action(
-            "&Indent", lambda: self.indent(1), "Ctrl+]", "Make the selected heading one level lower"
-        )
-        self.a_outdent = self._action(
-            "&Outdent",
-            lambda: self.indent(-1),
-            "Ctrl+[",
-            "Make the selected heading one level higher",
-        )
-        self.a_delete = self._action("&Delete from Brief", self.delete_items, key.Delete)
-        self.a_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.brief.view.addAction(self.a_delete)
-        self.a_heading = self._action(
-            "Add &Heading", lambda: self.add_text(ItemKind.HEADING), "Ctrl+Shift+H"
-        )
-        self.a_note = self._action(
-            "Add &Note", lambda: self.add_text(ItemKind.NOTE), "Ctrl+Shift+N"
-        )
-        self.a_brief_new = self._action("&New Brief…", self.new_brief)
-        self.a_brief_rename = self._action("&Rename Brief…", self.rename_brief, "F2")
-        self.a_brief_duplicate = self._action("D&uplicate Brief", self.duplicate_brief)
-        self.a_brief_delete = self._action("Delete &Brief…", self.delete_brief)
-        self.a_preview = self._action("Update &Preview", self.show_preview, "Ctrl+R")
-        self.a_prefs = self._action("&Preferences…", self.preferences, "Ctrl+,")
-        self.a_about = self._action("&About Briefsmith", self.about, "F1")
-        self.a_recent = self._action(
-            "Open &Recent…", self.show_recent, "Ctrl+Shift+O", "Choose one of the last projects"
-        )
-        for view, actions in (
-            (self.library.list, (self.a_add,)),
-            (
-                self.brief.view,
-                (self.a_up, self.a_down, self.a_indent, self.a_outdent, self.a_delete),
-            ),
-        ):
-            view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-            for action in actions:
-                view.addAction(action)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file = bar.addMenu("&File")
-        file.addActions([self.a_new, self.a_open])
-        self.recent_menu = file.addMenu("Open &Recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file.addSeparator()
-        file.addActions([self.a_import, self.a_paste, self.a_export])
-        file.addSeparator()
-        file.addAction(self.a_quit)
-        edit = bar.addMenu("&Edit")
-        edit.addActions([self.a_undo, self.a_redo])
-        edit.addSeparator()
-        edit.addActions([self.a_find, self.a_add])
-        edit.addSeparator()
-        edit.addAction(self.a_prefs)
-        brief = bar.addMenu("&Brief")
-        brief.addActions(
-            [
-                self.a_heading,
-                self.a_note,
-                self.a_up,
-                self.a_down,
-                self.a_indent,
-                self.a_outdent,
-                self.a_delete,
-            ]
-        )
-        brief.addSeparator()
-        brief.addActions(
-            [self.a_brief_new, self.a_brief_rename, self.a_brief_duplicate, self.a_brief_delete]
-        )
-        brief.addSeparator()
-        brief.addAction(self.a_preview)
-        self.brief.menu_button.setMenu(brief)
-        bar.addMenu("&Help").addAction(self.a_about)
-        tools = self.addToolBar("Main")
-        tools.setObjectName("main-toolbar")
-        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        tools.addActions([self.a_import, self.a_paste])
-        tools.addSeparator()
-        tools.addActions([self.a_undo, self.a_redo])
-        tools.addSeparator()
-        tools.addActions([self.a_add, self.a_heading, self.a_note])
-        tools.addSeparator()
-        tools.addActions([self.a_preview, self.a_export])
-
-    # -- library and brief --------------------------------------------------------------------
+    # -- reading ------------------------------------------------------------------------------
+    @Slot(int)
     def show_section(self, section_id: int) -> None:
+        """A section chosen in the library: its paragraph in the reader, highlighted; the
+        library keeps its list and selection."""
         section = self.session.project.section(section_id)
         if section.source_id is not None:
-            if self.library.current_source() != section.source_id:
-                self.library.select_source(section.source_id)
-            self.reader.show_source(section.source_id)
+            self.reader.show_section(section.source_id, section_id)
             self.centre.setCurrentWidget(self.reader)
-            self.reader.scroll_to_section(section_id)
+
+    @Slot(int)
+    def show_excerpt(self, section_id: int) -> None:
+        """An excerpt chosen in the brief: its source in the library (unless a search is
+        shown there) and its paragraph in the reader."""
+        section = self.session.project.section(section_id)
+        if section.source_id is not None and not self.library.searching():
+            self.library.select_source(section.source_id)
+        self.show_section(section_id)
 
     def add_to_brief(self) -> None:
         sections = self.library.selected_sections()
         if not sections:
-            self.statusBar().showMessage("Select sections in the library first.", 4000)
+            self.show_message("Select sections in the library first.")
             return
-        row = self.brief.insertion_row()
-        items = [OutlineItem(ItemKind.EXCERPT, section_id=s) for s in sections]
-        project, brief_id = self.session.project, self.session.brief_id
-        label = f"Add {len(items)} excerpt{'s' if len(items) != 1 else ''}"
-        self.session.push(
-            OutlineCommand(self.session, label, lambda: project.insert_items(brief_id, items, row))
-        )
-        self.brief.select_ids([i.id or 0 for i in items])
+        self.brief.add_sections(sections)
 
-    def move_items(self, step: int) -> None:
-        rows = self.brief.model.with_covered(self.brief.selected_rows())
-        if not rows:
-            return
-        count = self.brief.model.rowCount()
-        if (step < 0 and rows[0] == 0) or (step > 0 and rows[-1] == count - 1):
-            return
-        ids = [self.brief.item_id_at(r) for r in rows]
-        target = rows[0] - 1 if step < 0 else rows[-1] + 2
-        project, brief_id = self.session.project, self.session.brief_id
-        self.session.push(
-            OutlineCommand(
-                self.session,
-                "Move up" if step < 0 else "Move down",
-                lambda: project.move_items(brief_id, ids, target),
-            )
-        )
-        self.brief.select_ids(ids)
+    def find_text(self) -> None:
+        self.library.search.setFocus()
+        self.library.search.selectAll()
 
-    def indent(self, step: int) -> None:
-        items = [self.brief.model.items[r] for r in self.brief.selected_rows()]
-        headings = [i for i in items if i.kind is ItemKind.HEADING and 1 <= i.level + step <= 3]
-        if not headings:
-            self.statusBar().showMessage("Only headings have levels (1 to 3).", 4000)
-            return
-        project = self.session.project
+    @Slot(str)
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
 
-        def change() -> None:
-            for item in headings:
-                project.update_item(item.id or 0, level=item.level + step)
-
-        self.session.push(OutlineCommand(self.session, "Indent" if step > 0 else "Outdent", change))
-        self.brief.select_ids([i.id or 0 for i in headings])
-
-    def delete_items(self) -> None:
-        ids = self.brief.selected_ids()
-        if ids:
-            project, brief_id = self.session.project, self.session.brief_id
-            label = f"Delete {len(ids)} item{'s' if len(ids) != 1 else ''}"
-            self.session.push(
-                OutlineCommand(self.session, label, lambda: project.remove_items(brief_id, ids))
-            )
-
-    def add_text(self, kind: ItemKind) -> None:
-        row = self.brief.insertion_row()
-        text = "New heading" if kind is ItemKind.HEADING else "New note"
-        item = OutlineItem(kind, text, level=1)
-        project, brief_id = self.session.project, self.session.brief_id
-        self.session.push(
-            OutlineCommand(
-                self.session,
-                f"Add {kind.value}",
-                lambda: project.insert_items(brief_id, [item], row),
-            )
-        )
-        self.brief.select_ids([item.id or 0])
-        self.brief.view.edit(self.brief.view.currentIndex())
-
-    # -- briefs -------------------------------------------------------------------------------
-    def new_brief(self) -> None:
-        title, ok = QInputDialog.getText(self, "New brief", "Title:")
-        if ok and title.strip():
-            project = self.session.project
-            self.session.push(
-                BriefCommand(
-                    self.session, "New brief", make=lambda: project.new_brief(title.strip())
-                )
-            )
-
-    def rename_brief(self) -> None:
-        brief = self.session.project.brief(self.session.brief_id)
-        title, ok = QInputDialog.getText(self, "Rename brief", "Title:", text=brief.title)
-        if ok and title.strip() and title.strip() != brief.title:
-            self.session.push(RenameBriefCommand(self.session, brief.id or 0, title=title.strip()))
-
-    def duplicate_brief(self) -> None:
-        project, brief_id = self.session.project, self.session.brief_id
-        self.session.push(
-            BriefCommand(
-                self.session, "Duplicate brief", make=lambda: project.duplicate_brief(brief_id)
-            )
-        )
-
-    def delete_brief(self) -> None:
-        brief = self.session.project.brief(self.session.brief_id)
-        answer = QMessageBox.question(
-            self, "Delete brief", f"Delete the brief “{brief.title}”? (Undo brings it back.)"
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self.session.push(BriefCommand(self.session, "Delete brief", delete=brief.id))
+    @Slot(str)
+    def show_refusal(self, text: str) -> None:
+        """An edit the project refused: said where the user looks, never silently dropped."""
+        self.statusBar().showMessage(f"Not done: {text}", 15000)
 
     # -- import -------------------------------------------------------------------------------
     def choose_imports(self) -> None:
@@ -326,7 +134,7 @@ class MainWindow(QMainWindow):
         paths, _ = QFileDialog.getOpenFileNames(
             self,
             "Import articles",
-            str(self.settings.value("import/folder", "")),
+            str(self.settings.value("import/folder", _documents())),
             f"Articles ({suffixes});;All files (*)",
         )
         if paths:
@@ -334,94 +142,21 @@ class MainWindow(QMainWindow):
             self.import_files([Path(p) for p in paths])
 
     def import_files(self, paths: list[Path]) -> ImportJob:
-        """Read files off the UI thread; store each article as it comes; one undo step."""
-        stored: list[Source] = []
-        problems: list[str] = []
-        dialog = QProgressDialog("Importing…", "Cancel", 0, len(paths), self)
-        dialog.setWindowTitle("Import")
-        dialog.setMinimumDuration(400)
-        job = ImportJob(paths)
-
-        def store(article: Article) -> None:
-            try:
-                source, duplicate = store_once(self.session.project, article)
-                if not duplicate:
-                    stored.append(source)
-            except BriefsmithError as exc:
-                problems.append(str(exc))
-
-        def finish() -> None:
-            dialog.reset()
-            if stored:
-                self.session.push(ImportCommand(self.session, stored))
-                self.library.select_source(stored[-1].id or 0)
-            skipped = len(paths) - len(stored) - len(problems)
-            note = f"Imported {len(stored)} of {len(paths)} file(s)."
-            if skipped > 0 and not job.cancelled:
-                note += f" {skipped} already in the project."
-            self.statusBar().showMessage(note, 8000)
-            if problems:
-                QMessageBox.warning(
-                    self,
-                    "Some files were not imported",
-                    "\n".join(problems[:20])
-                    + (f"\n… and {len(problems) - 20} more" if len(problems) > 20 else ""),
-                )
-
-        job.article.connect(store)
-        job.problem.connect(problems.append)
-        job.progress.connect(lambda done, total: dialog.setValue(done))
-        job.finished.connect(finish)
-        dialog.canceled.connect(lambda: setattr(job, "cancelled", True))
-        keep(self, job).start()
-        return job
-
-    def paste_source(self) -> None:
-        text = QApplication.clipboard().text()
-        if not text.strip():
-            QMessageBox.information(
-                self, "Paste as new source", "The clipboard holds no text. Copy an article first."
-            )
-            return
-        try:
-            article = read_text(text, name="Pasted text")
-        except BriefsmithError as exc:
-            QMessageBox.warning(self, "Paste as new source", str(exc))
-            return
-        dialog = PasteDialog(article, self)
-        if dialog.exec():
-            source = self.session.project.add_article(dialog.confirmed())
-            self.session.push(ImportCommand(self.session, [source]))
-            self.library.select_source(source.id or 0)
+        return self.importer.import_files(paths)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._dropped_files(event.mimeData()):
+        if _dropped_files(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = self._dropped_files(event.mimeData())
+        paths = _dropped_files(event.mimeData())
         if paths:
             event.acceptProposedAction()
             self.import_files(paths)
 
-    @staticmethod
-    def _dropped_files(data: Any) -> list[Path]:
-        if not data.hasUrls():
-            return []
-        paths = [Path(u.toLocalFile()) for u in data.urls() if u.isLocalFile()]
-        files: list[Path] = []
-        for path in paths:
-            if path.is_dir():
-                files += sorted(
-                    p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES
-                )
-            elif path.is_file():
-                files.append(path)
-        return files
-
-    # -- export, preview, find ---------------------------------------------------------------
+    # -- export and preview -------------------------------------------------------------------
     def export(self) -> ExportDialog:
         dialog = ExportDialog(self.session, self.settings, self)
         dialog.open()
@@ -439,17 +174,13 @@ class MainWindow(QMainWindow):
         self.centre.setCurrentWidget(self.preview)
         self.preview.refresh()
 
-    def find_text(self) -> None:
-        self.library.search.setFocus()
-        self.library.search.selectAll()
-
     # -- projects -----------------------------------------------------------------------------
     def new_project(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "New project", "", "Briefsmith (*.brief)")
+        folder = str(self.settings.value("projects/folder", _documents()))
+        path, _ = QFileDialog.getSaveFileName(self, "New project", folder, "Briefsmith (*.brief)")
         if path and self.open_project is not None:
             target = Path(path).with_suffix(".brief")
-            from brief.project import Project
-
+            self.settings.setValue("projects/folder", str(target.parent))
             try:
                 Project.create(target).close()
             except BriefsmithError as exc:
@@ -458,33 +189,48 @@ class MainWindow(QMainWindow):
             self.open_project(target)
 
     def choose_project(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open project", "", "Briefsmith (*.brief)")
+        folder = str(self.settings.value("projects/folder", _documents()))
+        path, _ = QFileDialog.getOpenFileName(self, "Open project", folder, "Briefsmith (*.brief)")
         if path and self.open_project is not None:
             self.open_project(Path(path))
 
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
+    def _fill_recent(self, menu: QMenu) -> None:
+        menu.clear()
         for path in self.recent_projects():
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda checked=False, p=path: self._open_recent(p))
-        if self.recent_menu.isEmpty():
-            self.recent_menu.addAction("(none)").setEnabled(False)
+            menu.addAction(path).setData(path)
+        if menu.isEmpty():
+            menu.addAction("(none)").setEnabled(False)
 
     def show_recent(self) -> None:
-        self._fill_recent()
-        self.recent_menu.popup(self.mapToGlobal(self.rect().center()))
+        menu = QMenu(self)
+        menu.triggered.connect(self._open_recent)
+        self._fill_recent(menu)
+        menu.popup(self.mapToGlobal(self.rect().center()))
 
-    def _open_recent(self, path: str) -> None:
-        if self.open_project is not None:
-            self.open_project(Path(path))
+    @Slot(object)
+    def _open_recent(self, action: Any) -> None:
+        path = action.data()
+        if path and self.open_project is not None:
+            self.open_project(Path(str(path)))
 
     def recent_projects(self) -> list[str]:
         value = self.settings.value("recent", [])
         items = [value] if isinstance(value, str) else list(value or [])  # type: ignore[call-overload]
         return [p for p in items if Path(p).exists()]
 
+    # -- help and preferences -----------------------------------------------------------------
     def preferences(self) -> None:
         PreferencesDialog(self.settings, self).exec()
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self.commands.all(), self)
+        dialog.show()
+        return dialog
+
+    def show_getting_started(self) -> GettingStartedDialog:
+        dialog = GettingStartedDialog(self)
+        dialog.show()
+        return dialog
 
     def about(self) -> None:
         from brief import __version__
@@ -497,42 +243,101 @@ class MainWindow(QMainWindow):
             "DOCX with footnotes in Chicago, APA or MLA style.</p>",
         )
 
+    def bring_to_front(self) -> None:
+        """Another launch handed us its files: show this window above the others."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     # -- state --------------------------------------------------------------------------------
-    def _update_status(self) -> None:
-        project = self.session.project
-        self.counts.setText(f"{project.source_count()} sources")
-        self.a_undo.setToolTip(self.session.undo.undoText() or "Nothing to undo")
+    def _update_counts(self) -> None:
+        self.counts.setText(f"{self.session.project.source_count()} sources")
+
+    def _brief_key(self) -> str:
+        return "briefs/" + str(self.session.project.path.resolve()).replace("/", "|")
+
+    @Slot(int)
+    def _remember_brief(self, brief_id: int) -> None:
+        self.settings.setValue(self._brief_key(), brief_id)
 
     def _restore(self) -> None:
         s = self.settings
         geometry = s.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self._first_geometry()
+        self._clamp_to_screen()
         for splitter, key in (
             (self.splitter, "window/splitter"),
             (self.library.splitter, "window/library-splitter"),
         ):
             state = s.value(key)
-            if state is not None:
-                splitter.restoreState(state)
+            if state is None or not splitter.restoreState(state):
+                total = splitter.width() if splitter is self.splitter else splitter.height()
+                weights = (4, 5, 4) if splitter is self.splitter else (2, 3)
+                splitter.setSizes([total * w // sum(weights) for w in weights])
+        brief = s.value(self._brief_key())
+        if brief is not None and str(brief).isdigit():
+            ids = {b.id for b in self.session.project.briefs()}
+            if int(str(brief)) in ids:
+                self.session.set_brief(int(str(brief)))
         path = str(self.session.project.path)
         recent = [path] + [p for p in self.recent_projects() if p != path]
         s.setValue("recent", recent[:MAX_RECENT])
         s.setValue("last-project", path)
+
+    def _first_geometry(self) -> None:
+        screen = QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen is not None else None
+        if area is None:
+            self.resize(1280, 800)
+            return
+        # Leave room for the window's frame and title bar, so the status bar stays on screen.
+        width, height = min(1280, area.width() - 40), min(800, area.height() - 60)
+        self.resize(width, height)
+        self.move(area.x() + (area.width() - width) // 2, area.y() + 10)
+
+    def _clamp_to_screen(self) -> None:
+        """A geometry saved on a larger or another screen is brought onto this one."""
+        screen = QGuiApplication.screenAt(self.geometry().center())
+        screen = screen or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        width = min(self.width(), area.width() - 20)
+        height = min(self.height(), area.height() - 50)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        x = min(max(self.x(), area.x()), area.right() - width)
+        y = min(max(self.y(), area.y()), area.bottom() - height - 30)
+        self.move(x, max(area.y(), y))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         s = self.settings
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/splitter", self.splitter.saveState())
         s.setValue("window/library-splitter", self.library.splitter.saveState())
+        s.setValue(self._brief_key(), self.session.brief_id)
+        self.brief.view.finish_editing()
         self.library.stop()
-        self.preview.stop()
-        self.session.undo.blockSignals(True)
-        self.session.blockSignals(True)  # nothing may reach the project once it is closed
-        for job in getattr(self, "_jobs", []):
-            job.cancelled = True
-            job.wait()
-        self.session.project.close()
+        self.session.close()
         super().closeEvent(event)
+
+
+def _documents() -> str:
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+
+def _dropped_files(data: Any) -> list[Path]:
+    """The files of a drop from the file manager, folders opened (supported files only)."""
+    if not data.hasUrls():
+        return []
+    urls: list[QUrl] = data.urls()
+    files: list[Path] = []
+    for path in (Path(u.toLocalFile()) for u in urls if u.isLocalFile()):
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES)
+        elif path.is_file():
+            files.append(path)
+    return files

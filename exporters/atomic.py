@@ -15,6 +15,8 @@ def write_atomically(path: str | Path, write: Callable[[BinaryIO], None]) -> Pat
 
     Until the rename, the previous file at `path` (if any) is untouched; if `write` fails or
     the process dies, only a hidden temporary file can remain, never a half-written target.
+    The file gets the permissions a new file would (the umask's), or the old file's: the
+    temporary file's own 0600 would hide the export from everyone else.
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
@@ -22,6 +24,7 @@ def write_atomically(path: str | Path, write: Callable[[BinaryIO], None]) -> Pat
         dir=folder, prefix=f".{path.name}.", suffix=".part", delete=False
     )
     try:
+        os.chmod(handle.fileno(), _mode_for(path))
         with handle:
             write(handle)  # type: ignore[arg-type]
             handle.flush()
@@ -32,3 +35,24 @@ def write_atomically(path: str | Path, write: Callable[[BinaryIO], None]) -> Pat
             os.unlink(handle.name)
         raise
     return path
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system says it (Linux)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)  # elsewhere: set and put back at once
+    os.umask(mask)
+    return mask

@@ -140,7 +140,7 @@ def test_keyboard_route(window, qtbot):
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
         )
     assert ("excerpt", section) not in outline(window)
-    assert window.a_add.shortcut().toString() == "Ctrl+Return"
+    assert window.commands.add.shortcut().toString() == "Ctrl+Return"
 
 
 def test_edit_in_place_and_metadata_edits_are_undoable(window):
@@ -206,6 +206,8 @@ def test_import_by_dropping_files_then_undo(window, qtbot, tmp_path):
 
 
 def test_paste_as_new_source(window, monkeypatch):
+    """The paste dialog's fields count as typed; the same article pasted again is noticed
+    by its cleaned text (the demo library already has it, imported from a file)."""
     from PySide6.QtWidgets import QApplication
 
     from desktop.dialogs.paste import PasteDialog
@@ -216,15 +218,26 @@ def test_paste_as_new_source(window, monkeypatch):
     def accept(dialog):
         seen["title"] = dialog.title.text()
         dialog.publisher.setText("Harvest Wire (confirmed)")
+        dialog.authors.setText("Ana Lima, Jon Bek")
+        dialog.url.setText("https://example.org/wheat")
         return 1
 
+    asked = []
     monkeypatch.setattr(PasteDialog, "exec", accept)
+    monkeypatch.setattr(window.importer, "ask_about_duplicates", lambda a: asked.append(a) or False)
     count = window.session.project.source_count()
-    window.paste_source()
+    window.importer.paste()
+    assert len(asked) == 1 and window.session.project.source_count() == count  # declined
+    monkeypatch.setattr(window.importer, "ask_about_duplicates", lambda a: asked.append(a) or True)
+    window.importer.paste()
     assert seen["title"] == "Wheat prices slide as record harvest forecasts pile up"
     assert window.session.project.source_count() == count + 1
     newest = window.session.project.source_rows()[-1]
-    assert newest.publisher == "Harvest Wire (confirmed)"
+    shown = {"title", "authors", "publisher", "published", "url"}
+    assert newest.publisher == "Harvest Wire (confirmed)" and not newest.inferred & shown
+    meta = window.session.project.source(newest.id).meta
+    assert meta.authors == ["Ana Lima", "Jon Bek"] and meta.url == "https://example.org/wheat"
+    assert all(meta.origin(f) is Origin.USER for f in ("title", "authors", "publisher", "url"))
 
 
 def test_briefs_new_rename_duplicate_delete_with_undo(window, monkeypatch):
@@ -232,14 +245,14 @@ def test_briefs_new_rename_duplicate_delete_with_undo(window, monkeypatch):
 
     project = window.session.project
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Second brief", True))
-    window.new_brief()
+    window.brief.new_brief()
     assert window.brief.briefs.currentText() == "Second brief"
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Second, renamed", True))
-    window.rename_brief()
-    window.duplicate_brief()
+    window.brief.rename_brief()
+    window.brief.duplicate_brief()
     assert [b.title for b in project.briefs()][-2:] == ["Second, renamed", "Second, renamed (copy)"]
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    window.delete_brief()
+    window.brief.delete_brief()
     assert len(project.briefs()) == 2
     for _ in range(4):
         window.session.undo.undo()
@@ -317,8 +330,8 @@ def test_a_project_open_elsewhere_is_refused_clearly(tmp_path):
 
 def test_adding_heading_and_note_by_menu(window):
     before = [i.kind for i in window.brief.model.items].count(ItemKind.HEADING)
-    window.add_text(ItemKind.HEADING)
-    window.add_text(ItemKind.NOTE)
+    window.brief.add_heading()
+    window.brief.add_note()
     kinds = [i.kind for i in window.brief.model.items]
     assert kinds.count(ItemKind.HEADING) == before + 1
     assert "New note" in [i.text for i in window.brief.model.items]

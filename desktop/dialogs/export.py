@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtCore import QSettings, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from brief.document import ExportOptions
+from desktop.jobs import ExportJob
 from desktop.session import Session
-from desktop.workers import ExportJob, keep
 
 STYLES = (
     ("chicago", "Chicago (notes and bibliography)"),
@@ -110,10 +110,8 @@ class ExportDialog(QDialog):
         self.folder_button.setVisible(False)
         self.export_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self._cancel)
-        self.open_button.clicked.connect(lambda: self._open(self.written))
-        self.folder_button.clicked.connect(
-            lambda: self._open(self.written.parent if self.written else None)
-        )
+        self.open_button.clicked.connect(self._open_file)
+        self.folder_button.clicked.connect(self._open_folder)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.progress)
@@ -211,6 +209,8 @@ class ExportDialog(QDialog):
                 f"The folder {target.parent} does not exist. Choose where to save the brief.",
             )
             return
+        if target.exists() and not self.confirm_replace(target):
+            return
         self._save()
         self.message.setText("Exporting…")
         self.progress.setVisible(True)
@@ -229,23 +229,37 @@ class ExportDialog(QDialog):
         self.job.done.connect(self._done)
         self.job.failed.connect(self._failed)
         self.job.finished.connect(self._finished)
-        keep(self, self.job).start()
+        self.session.jobs.start(self.job, pdf=self.format.currentData() == "pdf")
 
+    def confirm_replace(self, target: Path) -> bool:
+        answer = QMessageBox.question(
+            self,
+            "Replace file?",
+            f"{target.name} already exists in {target.parent}. Replace it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    @Slot(int, int)
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
 
+    @Slot(str, str)
     def _done(self, path: str, warning: str) -> None:
         self.written = Path(path)
         self.message.setText(f"Saved {path}." + (f"\n{warning}" if warning else ""))
         self.open_button.setVisible(True)
         self.folder_button.setVisible(True)
 
+    @Slot(str)
     def _failed(self, message: str) -> None:
         self.message.setText(
             f"The brief was not exported: {message}\nAny earlier file of that name is unchanged."
         )
 
+    @Slot()
     def _finished(self) -> None:
         self.progress.setVisible(False)
         self.export_button.setEnabled(True)
@@ -256,16 +270,31 @@ class ExportDialog(QDialog):
 
     def _cancel(self) -> None:
         if self.job is not None:
-            self.job.cancelled = True
+            self.job.cancel()
         else:
             self.reject()
 
-    def _open(self, path: Path | None) -> None:
-        if path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    @Slot()
+    def _open_file(self) -> None:
+        self.open_path(self.written)
+
+    @Slot()
+    def _open_folder(self) -> None:
+        self.open_path(self.written.parent if self.written else None)
+
+    def open_path(self, path: Path | None) -> bool:
+        """Open the file or folder in the desktop's application; say so when none can."""
+        if path is None:
+            return False
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            return True
+        self.message.setText(
+            f"{path} could not be opened: no application for it answered. "
+            "Open it from your file manager."
+        )
+        return False
 
     def done(self, result: int) -> None:
         if self.job is not None:
-            self.job.cancelled = True
-            self.job.wait()
+            self.job.cancel()  # the session's registry lets it end; nothing is half-written
         super().done(result)

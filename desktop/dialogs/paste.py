@@ -1,4 +1,4 @@
-"""Paste as new source: the detected title, date and publisher, for the user to confirm."""
+"""Paste as new source: the detected metadata, for the user to correct and confirm."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ from brief.model import Origin
 
 
 class PasteDialog(QDialog):
-    """Shows what import found in the pasted text; what the user changes counts as typed."""
+    """Shows what import found in the pasted text. What the user confirms here counts as
+    typed by the user: checked by a person, so no longer marked as guessed."""
 
     def __init__(self, article: Article, parent: Any = None) -> None:
         super().__init__(parent)
@@ -27,13 +28,20 @@ class PasteDialog(QDialog):
         self.article = article
         meta = article.meta
         self.title = QLineEdit(meta.title)
-        self.date = QLineEdit(meta.published)
+        self.authors = QLineEdit(", ".join(meta.authors))
+        self.authors.setPlaceholderText("First Last, First Last")
         self.publisher = QLineEdit(meta.publisher)
+        self.date = QLineEdit(meta.published)
+        self.date.setPlaceholderText("YYYY-MM-DD")
+        self.url = QLineEdit(meta.url)
+        self.url.setPlaceholderText("https://…")
         form = QFormLayout()
         for label, edit in (
             ("Title", self.title),
-            ("Date", self.date),
+            ("Authors", self.authors),
             ("Publisher", self.publisher),
+            ("Date", self.date),
+            ("URL", self.url),
         ):
             edit.setAccessibleName(label)
             form.addRow(label, edit)
@@ -59,14 +67,15 @@ class PasteDialog(QDialog):
         self.resize(640, 520)
 
     def confirmed(self) -> Article:
-        """The article with the user's corrections (typed values lose 'inferred')."""
+        """The article with the fields as the user confirmed them, each marked as typed."""
         meta = self.article.meta
+        authors = [a.strip() for a in self.authors.text().split(",") if a.strip()]
+        meta.set("authors", authors, Origin.USER)
         for field, edit in (
             ("title", self.title),
-            ("published", self.date),
             ("publisher", self.publisher),
+            ("published", self.date),
+            ("url", self.url),
         ):
-            value = edit.text().strip()
-            if value != getattr(meta, field):
-                meta.set(field, value, Origin.USER)
+            meta.set(field, edit.text().strip(), Origin.USER)
         return self.article

@@ -9,9 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersiste
 
 from brief.briefs import covered
 from brief.compose import paragraph_number
-from brief.errors import BriefsmithError
 from brief.model import ItemKind, OutlineItem, Source
-from desktop.commands import OutlineCommand
 from desktop.mime import OUTLINE_MIME, SECTIONS_MIME, decode, encode
 from desktop.session import Session
 
@@ -119,20 +117,11 @@ class OutlineModel(QAbstractListModel):
         value: Any,
         role: int = Qt.ItemDataRole.EditRole,
     ) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.session.closed:
             return False
         item = self.items[index.row()]
         text = str(value).strip()
-        if item.kind is ItemKind.EXCERPT or not text or text == item.text:
-            return False
-        project = self.session.project
-        label = "Edit heading" if item.kind is ItemKind.HEADING else "Edit note"
-        self.session.push(
-            OutlineCommand(
-                self.session, label, lambda: project.update_item(item.id or 0, text=text)
-            )
-        )
-        return True
+        return self.session.editor.edit_text(self.session.brief_id, item.id or 0, text)
 
     # -- drag and drop ------------------------------------------------------------------------
     def mimeTypes(self) -> list[str]:
@@ -189,24 +178,8 @@ class OutlineModel(QAbstractListModel):
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
         target = self._target_row(row, parent)
-        project, brief_id = self.session.project, self.session.brief_id
+        editor, brief_id = self.session.editor, self.session.brief_id
         sections = decode(data, SECTIONS_MIME, self.project_key)
-        try:
-            if sections:
-                items = [OutlineItem(ItemKind.EXCERPT, section_id=s) for s in sections]
-                label = f"Add {len(items)} excerpt{'s' if len(items) != 1 else ''}"
-                self.session.push(
-                    OutlineCommand(
-                        self.session, label, lambda: project.insert_items(brief_id, items, target)
-                    )
-                )
-            else:
-                ids = decode(data, OUTLINE_MIME, self.project_key)
-                self.session.push(
-                    OutlineCommand(
-                        self.session, "Move", lambda: project.move_items(brief_id, ids, target)
-                    )
-                )
-        except BriefsmithError:
-            return False
-        return True
+        if sections:
+            return bool(editor.add_excerpts(brief_id, sections, target))
+        return editor.move(brief_id, decode(data, OUTLINE_MIME, self.project_key), target)

@@ -5,23 +5,28 @@ from __future__ import annotations
 from html import escape
 from typing import Any, TypeAlias
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
+    QDrag,
+    QFontMetrics,
     QLinearGradient,
     QPainter,
     QPalette,
+    QPixmap,
     QResizeEvent,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QListView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTableView,
 )
 
 from desktop.models.outline import KIND_ROLE, LEVEL_ROLE, SOURCE_LINE_ROLE
@@ -35,14 +40,18 @@ class _RichDelegate(QStyledItemDelegate):
 
     max_lines = 5
 
-    def html(self, index: Index) -> str:
+    def html(self, index: Index, secondary: str | None) -> str:
+        """The row as HTML; `secondary` is the colour of its lesser text (source line,
+        marks), or None on a selected row, where all of it takes the highlighted text's
+        colour (grey on the selection's blue fails WCAG AA's 4.5:1)."""
         raise NotImplementedError
 
     def document(self, option: QStyleOptionViewItem, index: Index, width: int) -> QTextDocument:
         document = QTextDocument()
         document.setDefaultFont(option.font)
         document.setDocumentMargin(4)
-        document.setHtml(self.html(index))
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        document.setHtml(self.html(index, None if selected else secondary_colour(option.palette)))
         document.setTextWidth(max(50, width - self.indent(index)))
         return document
 
@@ -114,9 +123,10 @@ class _RichDelegate(QStyledItemDelegate):
 class SectionDelegate(_RichDelegate):
     """A section: its text (matches in bold); a bar at the left when it is in the brief."""
 
-    def html(self, index: Index) -> str:
+    def html(self, index: Index, secondary: str | None) -> str:
         used = index.data(USED_ROLE)
-        mark = '<span style="color:#2e7d32">✓ in the brief · </span>' if used else ""
+        colour = f' style="color:{secondary}"' if secondary else ""
+        mark = f"<span{colour}>✓ in the brief · </span>" if used else ""
         return mark + str(index.data(HTML_ROLE) or "")
 
     def indent(self, index: Index) -> int:
@@ -140,7 +150,7 @@ class SectionDelegate(_RichDelegate):
 class OutlineDelegate(_RichDelegate):
     """Headings by level, excerpts under their source line, notes in italics."""
 
-    def html(self, index: Index) -> str:
+    def html(self, index: Index, secondary: str | None) -> str:
         kind = index.data(KIND_ROLE)
         text = escape(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
         if kind == "heading":
@@ -149,7 +159,8 @@ class OutlineDelegate(_RichDelegate):
         if kind == "note":
             return f"<i>{text}</i>"
         line = escape(str(index.data(SOURCE_LINE_ROLE) or ""))
-        return f'<span style="color:gray; font-size:small">{line}</span><br>“{text}”'
+        colour = f"color:{secondary}; " if secondary else ""
+        return f'<span style="{colour}font-size:small">{line}</span><br>“{text}”'
 
     def indent(self, index: Index) -> int:
         return 0 if index.data(KIND_ROLE) == "heading" else 18
@@ -175,14 +186,131 @@ class OutlineDelegate(_RichDelegate):
 
         editor = QLineEdit(parent)
         editor.setAccessibleName("Edit outline text")
+        self.open_editor = editor
+        editor.destroyed.connect(self._editor_gone)
         return editor
+
+    open_editor: Any = None  # the editor open in place, if any
+
+    def _editor_gone(self) -> None:
+        self.open_editor = None
+
+
+def secondary_colour(palette: QPalette) -> str:
+    """Lesser text: the text colour a third of the way to the background, which keeps a
+    contrast above 4.5:1 on light and dark palettes alike."""
+    text = palette.color(QPalette.ColorRole.Text)
+    base = palette.color(QPalette.ColorRole.Base)
+    mixed = QColor(
+        round(text.red() * 0.7 + base.red() * 0.3),
+        round(text.green() * 0.7 + base.green() * 0.3),
+        round(text.blue() * 0.7 + base.blue() * 0.3),
+    )
+    return mixed.name()
+
+
+def paint_placeholder(view: QAbstractItemView, text: str) -> None:
+    """An empty view says what to do, in the palette's placeholder colour."""
+    painter = QPainter(view.viewport())
+    painter.setPen(view.palette().color(QPalette.ColorRole.PlaceholderText))
+    painter.drawText(
+        view.viewport().rect().adjusted(12, 12, -12, -12),
+        int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
+        text,
+    )
+    painter.end()
+
+
+def drag_pixmap(text: str, count: int, palette: QPalette) -> QPixmap:
+    """A small, translucent label for a drag: the first words and how many items, so that
+    the drop position stays visible under it."""
+    words = " ".join(text.split()[:8])
+    label = (words[:60] + "…") if len(words) > 60 or len(text.split()) > 8 else words
+    if count > 1:
+        label += f"  (+{count - 1} more)"
+    font = QApplication.font()
+    metrics = QFontMetrics(font)
+    width = min(320, metrics.horizontalAdvance(label) + 20)
+    height = metrics.height() + 12
+    ratio = 2.0  # drawn at twice the size, sharp on high-density screens
+    pixmap = QPixmap(int(width * ratio), int(height * ratio))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    fill = QColor(palette.color(QPalette.ColorRole.Highlight))
+    fill.setAlpha(190)
+    painter.setBrush(fill)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawRoundedRect(QRectF(0, 0, width, height), 6, 6)
+    painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
+    painter.setFont(font)
+    painter.drawText(
+        QRectF(10, 0, width - 20, height),
+        int(Qt.AlignmentFlag.AlignVCenter),
+        metrics.elidedText(label, Qt.TextElideMode.ElideRight, width - 20),
+    )
+    painter.end()
+    return pixmap
 
 
 class WrappingListView(QListView):
     """A list whose rows wrap their text: when its width changes, rows are measured again
-    (QListView assumes row heights do not depend on the width)."""
+    (QListView assumes row heights do not depend on the width). Empty, it says what to do;
+    its drags show a small label instead of a picture of the rows."""
+
+    def __init__(self, parent: Any = None, placeholder: str = "") -> None:
+        super().__init__(parent)
+        self.placeholder = placeholder
+        self.last_drag_pixmap: QPixmap | None = None  # for tests: what the user saw
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.scheduleDelayedItemsLayout()
+
+    def paintEvent(self, event: Any) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if self.placeholder and model is not None and model.rowCount() == 0:
+            paint_placeholder(self, self.placeholder)
+
+    def finish_editing(self) -> None:
+        """Commit what is typed in an open editor (the window is closing, say)."""
+        editor = getattr(self.itemDelegate(), "open_editor", None)
+        if editor is not None and self.state() == QAbstractItemView.State.EditingState:
+            self.commitData(editor)
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def startDrag(self, supportedActions: Qt.DropAction) -> None:
+        indexes = sorted(
+            (i for i in self.selectedIndexes() if i.flags() & Qt.ItemFlag.ItemIsDragEnabled),
+            key=lambda i: i.row(),
+        )
+        model = self.model()
+        if not indexes or model is None:
+            return
+        data = model.mimeData(indexes)
+        if data is None:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(data)
+        first = str(indexes[0].data(Qt.ItemDataRole.DisplayRole) or "")
+        self.last_drag_pixmap = drag_pixmap(first, len(indexes), self.palette())
+        drag.setPixmap(self.last_drag_pixmap)
+        drag.setHotSpot(QPoint(-14, -14))  # below and right of the pointer
+        drag.exec(supportedActions, self.defaultDropAction())
+
+
+class PlaceholderTable(QTableView):
+    """A table that, empty, says what to do."""
+
+    def __init__(self, placeholder: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.placeholder = placeholder
+
+    def paintEvent(self, event: Any) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if model is not None and model.rowCount() == 0:
+            paint_placeholder(self, self.placeholder)

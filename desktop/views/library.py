@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,14 +22,18 @@ from PySide6.QtWidgets import (
 from desktop.models.sections import SECTION_ID_ROLE, SectionsModel
 from desktop.models.sources import SOURCE_ID_ROLE, SourcesModel
 from desktop.session import Session
-from desktop.views.delegates import SectionDelegate, WrappingListView
+from desktop.views.delegates import PlaceholderTable, SectionDelegate, WrappingListView
 
+EMPTY_PROJECT = (
+    "No articles yet.\nImport articles… (Ctrl+I), paste one (Ctrl+Shift+V),\n"
+    "or drop files and folders on the window."
+)
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 class LibraryPanel(QWidget):
     source_selected = Signal(int)
-    section_activated = Signal(int)  # double-click: show it in the reader
+    section_activated = Signal(int)  # clicked or chosen: show it in the reader
 
     def __init__(self, session: Session, parent: Any = None) -> None:
         super().__init__(parent)
@@ -52,7 +55,7 @@ class LibraryPanel(QWidget):
             edit.setMaximumWidth(130)
             edit.editingFinished.connect(self._dates_changed)
 
-        self.table = QTableView()
+        self.table = PlaceholderTable(EMPTY_PROJECT)
         self.table.setAccessibleName("Sources")
         self.table.setModel(self.sources)
         self.table.setSortingEnabled(True)
@@ -64,7 +67,8 @@ class LibraryPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, 150)
+        header.resizeSection(1, 120)
+        header.setMinimumSectionSize(40)
         for column in (2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -80,9 +84,8 @@ class LibraryPanel(QWidget):
         self.list.setDragEnabled(True)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.list.setDefaultDropAction(Qt.DropAction.CopyAction)
-        self.list.doubleClicked.connect(
-            lambda index: self.section_activated.emit(int(index.data(SECTION_ID_ROLE)))
-        )
+        self.list.selectionModel().currentChanged.connect(self._section_changed)
+        self.list.activated.connect(self._section_chosen)
         self.status = QLabel()
         self.status.setAccessibleName("Library status")
 
@@ -110,7 +113,8 @@ class LibraryPanel(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(top)
         self.splitter.addWidget(bottom)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 2)  # the sources keep their share when it grows
+        self.splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
@@ -173,6 +177,17 @@ class LibraryPanel(QWidget):
         if source_id is not None:
             self.source_selected.emit(source_id)
         self.run_search()
+
+    def _section_changed(self, current: Any, previous: Any) -> None:
+        if current.isValid():
+            self.section_activated.emit(int(current.data(SECTION_ID_ROLE)))
+
+    def _section_chosen(self, index: Any) -> None:
+        if index.isValid():
+            self.section_activated.emit(int(index.data(SECTION_ID_ROLE)))
+
+    def searching(self) -> bool:
+        return bool(self.search.text().strip())
 
     def _dates_changed(self) -> None:
         dates = [e.text().strip() for e in (self.date_from, self.date_to)]

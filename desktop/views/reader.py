@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QTextBrowser, QVBo
 from brief.document import direction
 from brief.errors import NotFoundError
 from brief.model import Origin, SectionKind, Source
-from desktop.commands import MetaCommand
 from desktop.session import Session
 
 _FIELDS = (
@@ -27,6 +26,7 @@ class ReaderPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.source: Source | None = None
+        self.highlighted: int | None = None  # the section shown as the one asked for
         form = QFormLayout()
         self.edits: dict[str, QLineEdit] = {}
         for field, label in _FIELDS:
@@ -47,28 +47,36 @@ class ReaderPanel(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.browser, 1)
         session.meta_changed.connect(self._meta_changed)
-        session.outline_changed.connect(lambda _: self.show_article())
-        session.current_brief_changed.connect(lambda _: self.show_article())
+        session.outline_changed.connect(self._outline_changed)
+        session.current_brief_changed.connect(self._outline_changed)
         session.sources_changed.connect(self._sources_changed)
 
-    def show_source(self, source_id: int) -> None:
+    def show_source(self, source_id: int, section_id: int | None = None) -> None:
+        """Show a source from its top, or at one of its sections, highlighted."""
+        another = self.source is None or self.source.id != source_id
         try:
             self.source = self.session.project.source(source_id)
         except NotFoundError:
             self.source = None
+        self.highlighted = section_id
         self._fill_form()
-        self.show_article()
+        self.show_article(keep_position=not another and section_id is None)
+        if section_id is not None:
+            self.browser.scrollToAnchor(f"s{section_id}")
 
-    def scroll_to_section(self, section_id: int) -> None:
-        self.browser.scrollToAnchor(f"s{section_id}")
+    def show_section(self, source_id: int, section_id: int) -> None:
+        self.show_source(source_id, section_id)
+
+    def _outline_changed(self, brief_id: int) -> None:
+        self.show_article()  # the marks of used sections follow the brief
 
     def _sources_changed(self) -> None:
         if self.source is not None:
-            self.show_source(self.source.id or 0)
+            self.show_source(self.source.id or 0, self.highlighted)
 
     def _meta_changed(self, source_id: int) -> None:
         if self.source is not None and self.source.id == source_id:
-            self.show_source(source_id)
+            self.show_source(source_id, self.highlighted)
 
     def _fill_form(self) -> None:
         meta = self.source.meta if self.source else None
@@ -110,15 +118,20 @@ class ReaderPanel(QWidget):
             [a.strip() for a in text.split(",") if a.strip()] if field == "authors" else text
         )
         if value != old:
-            self.session.push(MetaCommand(self.session, self.source.id or 0, field, value))
+            self.session.editor.edit_meta(self.source.id or 0, **{field: value})
 
-    def show_article(self) -> None:
+    def show_article(self, keep_position: bool = True) -> None:
         if self.source is None:
             self.browser.setHtml("<p style='color:gray'>Select a source in the library.</p>")
             return
         used = self.session.project.used_section_ids(self.session.brief_id)
         tint = self.palette().highlight().color()  # light or dark, the palette's own colour
         used_style = f' style="background-color:rgba({tint.red()},{tint.green()},{tint.blue()},60)"'
+        # The section asked for (a search hit, an excerpt): a stronger mark, and a bar.
+        found_style = (
+            f' style="background-color:rgba({tint.red()},{tint.green()},{tint.blue()},110);'
+            f' border-left: 4px solid {tint.name()}"'
+        )
         meta = self.source.meta
         byline = " · ".join(
             p for p in (", ".join(meta.authors), meta.publisher, meta.published[:10]) if p
@@ -133,17 +146,20 @@ class ReaderPanel(QWidget):
             text = escape(section.text)
             rtl = ' dir="rtl" align="right"' if direction(section.text) == "rtl" else ""
             mark = used_style if section.id in used else ""
+            if section.id == self.highlighted:
+                mark = found_style
             anchor = f'<a name="s{section.id}"></a>'
             if section.kind is SectionKind.HEADING:
-                parts.append(f"<h3{rtl}>{anchor}{text}</h3>")
+                parts.append(f"<h3{rtl}{mark}>{anchor}{text}</h3>")
             elif section.kind is SectionKind.QUOTE:
                 parts.append(f"<blockquote{rtl}{mark}>{anchor}{text}</blockquote>")
             elif section.kind is SectionKind.CAPTION:
-                parts.append(f"<p{rtl} style='color:gray; font-size:small'>{anchor}{text}</p>")
+                caption = mark or " style='color:gray; font-size:small'"
+                parts.append(f"<p{rtl}{caption}>{anchor}{text}</p>")
             elif section.kind is SectionKind.LIST_ITEM:
                 parts.append(f"<p{rtl}{mark}>{anchor}• {text}</p>")
             else:
                 parts.append(f"<p{rtl}{mark}>{anchor}{text}</p>")
-        position = self.browser.verticalScrollBar().value()
+        position = self.browser.verticalScrollBar().value() if keep_position else 0
         self.browser.setHtml("\n".join(parts))
         self.browser.verticalScrollBar().setValue(position)

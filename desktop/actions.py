@@ -1,0 +1,212 @@
+"""The window's actions, menus and toolbar: every command a user can give, in one place.
+
+Each action has its own shortcuts, none shared with another action (a shared key makes Qt
+refuse both: "Ambiguous shortcut overload"); `tests/test_window.py` checks that. The Keyboard
+Shortcuts window is generated from these actions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+if TYPE_CHECKING:
+    from desktop.window import MainWindow
+
+Key = QKeySequence.StandardKey
+
+
+def standard(primary: list[str], key: QKeySequence.StandardKey) -> list[QKeySequence]:
+    """Our keys for an action plus the platform's own, each once (on X11 the platform's Redo
+    is Ctrl+Shift+Z, which listing twice would make ambiguous)."""
+    keys = [QKeySequence(k) for k in primary]
+    for extra in QKeySequence.keyBindings(key):
+        if not extra.isEmpty() and extra not in keys:
+            keys.append(extra)
+    return keys
+
+
+class Actions:
+    """Builds the actions on a window and keeps them as attributes."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        w = window
+        brief, library, preview = w.brief, w.library, w.preview
+        importer = w.importer
+        self.new = self._make("&New Project…", w.new_project, [Key.New])
+        self.open = self._make("&Open Project…", w.choose_project, [Key.Open])
+        self.recent = self._make(
+            "Open &Recent…", w.show_recent, ["Ctrl+Shift+O"], "Choose one of the last projects"
+        )
+        self.import_files = self._make("&Import Files…", w.choose_imports, ["Ctrl+I"])
+        self.paste = self._make(
+            "&Paste as New Source",
+            importer.paste,
+            ["Ctrl+Shift+V"],
+            "Make a new source of the article on the clipboard",
+        )
+        self.export = self._make("&Export Brief…", w.export, ["Ctrl+E"])
+        self.quit = self._make("&Quit", w.close, [Key.Quit])
+        self.undo = self._make("&Undo", w.session.editor.undo, standard(["Ctrl+Z"], Key.Undo))
+        self.redo = self._make(
+            "&Redo", w.session.editor.redo, standard(["Ctrl+Shift+Z", "Ctrl+Y"], Key.Redo)
+        )
+        self.undo.setIconText("Undo")  # the toolbar keeps its width; the step is in the tip
+        self.redo.setIconText("Redo")
+        self.find = self._make("&Find…", w.find_text, [Key.Find], "Search all sections")
+        self.add = self._make(
+            "&Add to Brief",
+            w.add_to_brief,
+            ["Ctrl+Return", "Ctrl+Enter"],
+            "Add the selected sections to the brief",
+        )
+        self.up = self._make("Move &Up", brief.move_up, ["Alt+Up"])
+        self.down = self._make("Move &Down", brief.move_down, ["Alt+Down"])
+        self.indent = self._make(
+            "&Indent", brief.indent, ["Ctrl+]"], "Make the selected heading one level lower"
+        )
+        self.outdent = self._make(
+            "&Outdent", brief.outdent, ["Ctrl+["], "Make the selected heading one level higher"
+        )
+        self.edit_item = self._make(
+            "&Edit Item", brief.edit_current, ["F2"], "Edit the selected heading or note"
+        )
+        self.delete = self._make("&Delete from Brief", brief.delete_selected, [Key.Delete])
+        self.heading = self._make("Add &Heading", brief.add_heading, ["Ctrl+Shift+H"])
+        self.note = self._make("Add &Note", brief.add_note, ["Ctrl+Shift+N"])
+        self.brief_new = self._make("&New Brief…", brief.new_brief)
+        self.brief_rename = self._make("&Rename Brief…", brief.rename_brief)
+        self.brief_duplicate = self._make("D&uplicate Brief", brief.duplicate_brief)
+        self.brief_delete = self._make("Delete &Brief…", brief.delete_brief)
+        self.preview = self._make("Update &Preview", w.show_preview, ["Ctrl+R"])
+        self.zoom_in = self._make("Zoom &In", preview.zoom_in, [Key.ZoomIn])
+        self.zoom_out = self._make("Zoom &Out", preview.zoom_out, [Key.ZoomOut])
+        self.fit_width = self._make("&Fit Width", preview.fit_width, ["Ctrl+0"])
+        self.prefs = self._make("&Preferences…", w.preferences, ["Ctrl+,"])
+        self.shortcuts = self._make(
+            "&Keyboard Shortcuts", w.show_shortcuts, ["Ctrl+/"], "Every shortcut of Briefsmith"
+        )
+        self.getting_started = self._make(
+            "&Getting Started", w.show_getting_started, [Key.HelpContents]
+        )
+        self.about = self._make("&About Briefsmith", w.about)
+        # Keys that mean something else while typing act only where they belong.
+        for action, view in ((self.delete, brief.view), (self.edit_item, brief.view)):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            view.addAction(action)
+        self._context_menu(library.list, [self.add])
+        self._context_menu(
+            brief.view,
+            [self.edit_item, self.up, self.down, self.indent, self.outdent, self.delete],
+        )
+        w.session.undo.canUndoChanged.connect(self.undo.setEnabled)
+        w.session.undo.canRedoChanged.connect(self.redo.setEnabled)
+        w.session.undo.undoTextChanged.connect(self._undo_text)
+        w.session.undo.redoTextChanged.connect(self._redo_text)
+        self._undo_text("")
+        self._redo_text("")
+
+    def _make(
+        self,
+        text: str,
+        slot: Callable[[], Any],
+        keys: list[Any] | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self.window)
+        if keys:
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setStatusTip(tip or text.replace("&", "").rstrip("…"))
+        action.triggered.connect(slot)
+        self.window.addAction(action)
+        return action
+
+    @staticmethod
+    def _context_menu(view: Any, actions: list[QAction]) -> None:
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        view.addActions(actions)
+
+    def _undo_text(self, text: str) -> None:
+        self.undo.setText(f"&Undo {text}" if text else "&Undo")
+        self.undo.setToolTip(f"Undo {text}" if text else "Nothing to undo")
+        self.undo.setEnabled(self.window.session.undo.canUndo())
+
+    def _redo_text(self, text: str) -> None:
+        self.redo.setText(f"&Redo {text}" if text else "&Redo")
+        self.redo.setToolTip(f"Redo {text}" if text else "Nothing to redo")
+        self.redo.setEnabled(self.window.session.undo.canRedo())
+
+    def all(self) -> list[QAction]:
+        return [a for a in vars(self).values() if isinstance(a, QAction)]
+
+    # -- menus and toolbar -----------------------------------------------------------------------
+    def build_menus(
+        self, recent_menu_filler: Callable[[QMenu], None], open_recent: Callable[[Any], None]
+    ) -> None:
+        w = self.window
+        bar = w.menuBar()
+        file = bar.addMenu("&File")
+        file.addActions([self.new, self.open])
+        recent = file.addMenu("Open &Recent")
+        recent.aboutToShow.connect(lambda: recent_menu_filler(recent))
+        recent.triggered.connect(open_recent)
+        file.addSeparator()
+        file.addActions([self.import_files, self.paste, self.export])
+        file.addSeparator()
+        file.addAction(self.quit)
+        edit = bar.addMenu("&Edit")
+        edit.addActions([self.undo, self.redo])
+        edit.addSeparator()
+        edit.addActions([self.find, self.add])
+        edit.addSeparator()
+        edit.addAction(self.prefs)
+        brief = bar.addMenu("&Brief")
+        brief.addActions(
+            [
+                self.heading,
+                self.note,
+                self.edit_item,
+                self.up,
+                self.down,
+                self.indent,
+                self.outdent,
+                self.delete,
+            ]
+        )
+        brief.addSeparator()
+        brief.addActions(
+            [self.brief_new, self.brief_rename, self.brief_duplicate, self.brief_delete]
+        )
+        w.brief.menu_button.setMenu(brief)
+        view = bar.addMenu("&View")
+        view.addActions([self.preview, self.zoom_in, self.zoom_out, self.fit_width])
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.getting_started, self.shortcuts])
+        help_menu.addSeparator()
+        help_menu.addAction(self.about)
+        # Short labels, so that the main actions fit a 1024-pixel-wide window.
+        for action, label in (
+            (self.import_files, "Import…"),
+            (self.paste, "Paste"),
+            (self.add, "Add to Brief"),
+            (self.heading, "Heading"),
+            (self.note, "Note"),
+            (self.preview, "Preview"),
+            (self.export, "Export…"),
+        ):
+            action.setIconText(label)
+        tools = w.addToolBar("Main")
+        tools.setObjectName("main-toolbar")
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        tools.addActions([self.import_files, self.paste])
+        tools.addSeparator()
+        tools.addActions([self.undo, self.redo])
+        tools.addSeparator()
+        tools.addActions([self.add, self.heading, self.note])
+        tools.addSeparator()
+        tools.addActions([self.preview, self.export])

@@ -1,0 +1,103 @@
+"""Help: the keyboard shortcuts (read from the actions themselves) and a first-steps page."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+)
+
+
+def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
+    """(what, keys) for every action that has a shortcut, as the user reads them."""
+    rows = []
+    for action in actions:
+        keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()]
+        keys = [k for k in keys if k]
+        if keys:
+            what = action.text().replace("&", "").rstrip("…").split(" (")[0]
+            if what.startswith(("Undo ", "Redo ")):
+                what = what.split(" ")[0]  # not the step it would undo now
+            rows.append((what, "  or  ".join(keys)))
+    return rows
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, actions: list[QAction], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        rows = shortcut_rows(actions)
+        self.table = QTableWidget(len(rows), 2)
+        self.table.setAccessibleName("Keyboard shortcuts")
+        self.table.setHorizontalHeaderLabels(["Command", "Keys"])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, (what, keys) in enumerate(rows):
+            self.table.setItem(row, 0, QTableWidgetItem(what))
+            self.table.setItem(row, 1, QTableWidgetItem(keys))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(460, 560)
+
+
+GETTING_STARTED = [
+    (
+        "1. Bring in articles",
+        "Drop saved pages, text files, Markdown or Word files (or whole folders) on the "
+        "window, or use <b>File ▸ Import Files…</b> (Ctrl+I). To keep text you copied from a "
+        "web page, use <b>Paste as New Source</b> (Ctrl+Shift+V): Briefsmith removes the "
+        "menus, cookie notices and share buttons and shows you what it found.",
+    ),
+    (
+        "2. Find what matters",
+        "The library (left) lists your sources; type in the search box (Ctrl+F) to search "
+        "every paragraph of every source. Click a paragraph to read it in place in the "
+        "reader (centre). Check and correct the title, authors, publisher and date there: "
+        "values in italics were guessed from the text.",
+    ),
+    (
+        "3. Build the brief",
+        "Drag paragraphs into the brief (right), or select them and press Ctrl+Enter. Add "
+        "headings (Ctrl+Shift+H) and notes of your own (Ctrl+Shift+N), edit them with F2, "
+        "move items with Alt+Up and Alt+Down. Every change is saved as you make it, and "
+        "Ctrl+Z undoes it.",
+    ),
+    (
+        "4. Export",
+        "Press Ctrl+R to see the brief as the PDF will be, then Ctrl+E to export a PDF or "
+        "a Word document with footnotes or endnotes in Chicago, APA or MLA style and a "
+        "bibliography.",
+    ),
+]
+
+
+class GettingStartedDialog(QDialog):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Getting started with Briefsmith")
+        self.text = QTextBrowser()
+        self.text.setAccessibleName("Getting started")
+        self.text.setHtml(
+            "".join(f"<h3>{escape(title)}</h3><p>{body}</p>" for title, body in GETTING_STARTED)
+        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
+        self.resize(560, 520)

@@ -1,0 +1,191 @@
+"""Importing from the window: files read off the UI thread, pasted text, duplicates asked about.
+
+An `_ImportRun` lives on the UI thread and receives its job's reports through queued
+signals; when the job ends, the articles are stored by the editor in one undo step.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+
+from brief.errors import BriefsmithError
+from brief.ingest import read_text
+from brief.ingest.article import Article
+from brief.project import article_hash
+from desktop.dialogs.paste import PasteDialog
+from desktop.jobs import ImportJob
+from desktop.session import Session
+
+log = logging.getLogger(__name__)
+MAX_LISTED = 20
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+class Importer(QObject):
+    """Brings articles into the session's project; every import is one undo step."""
+
+    imported = Signal(int)  # the id of the last source stored, to select it
+    message = Signal(str)  # a summary for the status bar
+    done = Signal()  # an import has ended, whatever came of it
+
+    def __init__(self, session: Session, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.session = session
+        self.widget = widget
+        self.runs: list[_ImportRun] = []
+
+    # -- files --------------------------------------------------------------------------------
+    def import_files(self, paths: list[Path]) -> ImportJob:
+        run = _ImportRun(self, paths)
+        self.runs.append(run)
+        return run.job
+
+    def finish(self, run: _ImportRun) -> None:
+        """Store what a run read, asking first about articles already in the project."""
+        self.runs.remove(run)
+        run.deleteLater()
+        if self.session.closed:  # the window closed while the files were read
+            return
+        fresh, repeats = self.split_duplicates(run.articles)
+        if repeats and self.ask_about_duplicates(repeats):
+            fresh += repeats
+            repeats = []
+        sources = self.session.editor.import_articles(fresh)
+        if sources:
+            self.imported.emit(sources[-1].id or 0)
+        total = len(run.paths)
+        note = f"Imported {len(sources)} of {_plural(total, 'file')}."
+        if repeats:
+            note += f" {len(repeats)} already in the project, skipped."
+        if run.problems:
+            note += f" {len(run.problems)} could not be imported."
+        if run.job.cancelled:
+            note = f"Import cancelled after {run.read} of {_plural(total, 'file')}. " + note
+        self.message.emit(note)
+        log.info(note)
+        if run.problems:
+            self.show_problems(run.problems)
+        self.done.emit()
+
+    def split_duplicates(self, articles: list[Article]) -> tuple[list[Article], list[Article]]:
+        """Articles new to the project, and those it has already (same bytes or same cleaned
+        text, in the project or earlier in this batch)."""
+        project = self.session.project
+        fresh: list[Article] = []
+        repeats: list[Article] = []
+        seen: set[str] = set()
+        for article in articles:
+            keys = {k for k in (article.file_hash, article_hash(article)) if k}
+            if keys & seen or project.find_duplicate(article) is not None:
+                repeats.append(article)
+            else:
+                fresh.append(article)
+            seen |= keys
+        return fresh, repeats
+
+    def ask_about_duplicates(self, repeats: list[Article]) -> bool:
+        """True if the user wants the articles already in the project imported again."""
+        titles = "\n".join(f"• {a.title or a.file_name or 'Untitled'}" for a in repeats[:10])
+        more = f"\n… and {len(repeats) - 10} more" if len(repeats) > 10 else ""
+        answer = QMessageBox.question(
+            self.widget,
+            "Already in the project",
+            f"{_plural(len(repeats), 'article')} of this import "
+            f"{'is' if len(repeats) == 1 else 'are'} already in the project (the same "
+            f"text):\n\n{titles}{more}\n\nImport {'it' if len(repeats) == 1 else 'them'} "
+            "again as separate sources?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def show_problems(self, problems: list[str]) -> None:
+        listed = "\n".join(problems[:MAX_LISTED])
+        if len(problems) > MAX_LISTED:
+            listed += f"\n… and {len(problems) - MAX_LISTED} more"
+        QMessageBox.warning(self.widget, "Some files were not imported", listed)
+
+    # -- the clipboard ------------------------------------------------------------------------
+    def paste(self) -> None:
+        text = QApplication.clipboard().text()
+        if not text.strip():
+            QMessageBox.information(
+                self.widget,
+                "Paste as new source",
+                "The clipboard holds no text. Copy an article first.",
+            )
+            return
+        try:
+            article = read_text(text, name="Pasted text")
+        except BriefsmithError as exc:
+            QMessageBox.warning(self.widget, "Paste as new source", str(exc))
+            return
+        dialog = PasteDialog(article, self.widget)
+        if not dialog.exec():
+            return
+        article = dialog.confirmed()
+        _fresh, repeats = self.split_duplicates([article])
+        if repeats and not self.ask_about_duplicates(repeats):
+            self.message.emit("Not pasted: that article is already in the project.")
+            return
+        sources = self.session.editor.import_articles([article])
+        if sources:
+            self.imported.emit(sources[-1].id or 0)
+
+
+class _ImportRun(QObject):
+    """One import of files: its job, its progress dialog, and what came back."""
+
+    def __init__(self, importer: Importer, paths: list[Path]) -> None:
+        super().__init__(importer)
+        self.importer = importer
+        self.paths = paths
+        self.articles: list[Article] = []
+        self.problems: list[str] = []
+        self.read = 0
+        self.dialog = QProgressDialog("Importing…", "Cancel", 0, len(paths), importer.widget)
+        self.dialog.setWindowTitle("Import")
+        self.dialog.setMinimumDuration(400)
+        self.dialog.setAutoReset(False)
+        self.dialog.setAutoClose(False)
+        self.dialog.canceled.connect(self.cancel)
+        self.job = ImportJob(paths)
+        self.job.article.connect(self.article)
+        self.job.problem.connect(self.problem)
+        self.job.progress.connect(self.progress)
+        self.job.failed.connect(self.problem)
+        self.job.finished.connect(self.finished)
+        importer.session.jobs.start(self.job)
+
+    @Slot(object)
+    def article(self, article: Any) -> None:
+        self.articles.append(article)
+
+    @Slot(str)
+    def problem(self, message: str) -> None:
+        self.problems.append(message)
+
+    @Slot(int, int)
+    def progress(self, done: int, total: int) -> None:
+        self.read = done
+        if not self.dialog.wasCanceled():
+            self.dialog.setValue(done)
+
+    @Slot()
+    def cancel(self) -> None:
+        self.job.cancel()
+
+    @Slot()
+    def finished(self) -> None:
+        self.dialog.reset()
+        self.dialog.hide()
+        self.dialog.deleteLater()
+        self.importer.finish(self)
