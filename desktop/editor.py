@@ -2,9 +2,10 @@
 
 Each named method pushes one `QUndoCommand` onto the session's stack; the command's redo calls
 a domain operation and its undo the inverse one (orange-canvas-core's document commands are
-the model). A command whose operation the domain refuses is dropped from the stack (Qt deletes
-an obsolete command), and the refusal is reported through `refused`, so an edit is applied
-whole or not at all, and the user is told which.
+the model). A command is run once before it is pushed: if the domain refuses it, it is never
+pushed (the stack, its redo steps included, stays as it was) and the refusal is reported
+through `refused`, so an edit is applied whole or not at all, and the user is told which. An
+undo or redo that fails later makes its command obsolete, and Qt drops it from the stack.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class _Command(QUndoCommand):
         self.editor = editor
         self.session = editor.session
         self.project: Project = editor.session.project
+        self.applied = False  # run by the editor before the push, which then calls redo
 
     def apply(self) -> None:
         raise NotImplementedError
@@ -49,7 +51,16 @@ class _Command(QUndoCommand):
         raise NotImplementedError
 
     def redo(self) -> None:
+        if self.applied:  # the push's own call: the editor has just run it
+            self.applied = False
+            return
         self._run(self.apply, "")
+
+    def try_apply(self) -> bool:
+        """Run the command before it is pushed; False if the domain refused it."""
+        self._run(self.apply, "")
+        self.applied = not self.isObsolete()
+        return self.applied
 
     def undo(self) -> None:
         self._run(self.revert, "Undo: ")
@@ -272,10 +283,12 @@ class Editor(QObject):
         return self.session.project
 
     def _push(self, command: _Command) -> bool:
-        """Push (which runs the command's redo); False, and `refused` told, if it failed."""
+        """Run the command and push it; False, and `refused` told, if it was refused."""
         self.failures.clear()
+        if not command.try_apply():
+            return not self._report()
         self.session.undo.push(command)
-        return not self._report()
+        return True
 
     def undo(self) -> bool:
         self.failures.clear()
