@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QInputDialog,
@@ -37,6 +38,11 @@ class BriefPanel(QWidget):
         self.model = OutlineModel(session, self)
         self.briefs = QComboBox()
         self.briefs.setAccessibleName("Current brief")
+        # Long titles are elided, not allowed to widen the window.
+        self.briefs.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.briefs.setMinimumContentsLength(12)
         self.briefs.currentIndexChanged.connect(self._brief_chosen)
         self.menu_button = QToolButton()
         self.menu_button.setText("Brief ▾")
@@ -175,7 +181,9 @@ class BriefPanel(QWidget):
     def _keep_selection(self) -> None:
         current = self.view.currentIndex()
         current_id = self.model.items[current.row()].id if current.isValid() else None
-        self._kept = (self.selected_ids(), current_id, self.view.hasFocus())
+        focus = QApplication.focusWidget()  # the view, or its editor in place
+        inside = focus is not None and (focus is self.view or self.view.isAncestorOf(focus))
+        self._kept = (self.selected_ids(), current_id, inside)
 
     @Slot()
     def _restore_selection(self) -> None:

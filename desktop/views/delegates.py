@@ -238,8 +238,9 @@ def drag_pixmap(text: str, count: int, palette: QPalette) -> QPixmap:
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setOpacity(0.85)  # text too: what lies under the label shows through
     fill = QColor(palette.color(QPalette.ColorRole.Highlight))
-    fill.setAlpha(190)
+    fill.setAlpha(200)
     painter.setBrush(fill)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.drawRoundedRect(QRectF(0, 0, width, height), 6, 6)

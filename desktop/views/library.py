@@ -46,8 +46,10 @@ class LibraryPanel(QWidget):
         self.search = QLineEdit(placeholderText="Search all sections…  (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search sections")
-        self.only_source = QCheckBox("Only the selected source")
-        self.hide_used = QCheckBox("Hide sections in the brief")
+        self.only_source = QCheckBox("Only this source")
+        self.only_source.setToolTip("Search only the source selected above")
+        self.hide_used = QCheckBox("Hide used")
+        self.hide_used.setToolTip("Hide the sections that are already in the brief")
         self.date_from = QLineEdit(placeholderText="from YYYY-MM-DD")
         self.date_to = QLineEdit(placeholderText="to YYYY-MM-DD")
         for edit, name in ((self.date_from, "Published from"), (self.date_to, "Published to")):

@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +23,7 @@ from brief.document import ExportOptions
 from desktop.jobs import PreviewJob
 from desktop.session import Session
 
-ZOOM_STEPS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0)
+ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0)
 
 
 class PreviewPanel(QWidget):
@@ -35,10 +37,12 @@ class PreviewPanel(QWidget):
         self.zoom: float | None = None  # None: the pages fit the panel's width
         self.images: list[QImage] = []
         self.rendered_scale = 1.0  # pixels per point of the images we have
-        self.update_button = QPushButton("Update preview")
+        self.update_button = QPushButton("Update")
         self.update_button.setAccessibleName("Update preview")
         self.update_button.clicked.connect(self.refresh)
-        self.status = QLabel("Press “Update preview” to see the brief as the PDF will be.")
+        self.status = QLabel("Press “Update” to see the brief as the PDF will be.")
+        self.status.setWordWrap(True)  # a narrow window squeezes it, not the other way round
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.pages = QWidget()
@@ -57,9 +61,10 @@ class PreviewPanel(QWidget):
         for text, slot, name in (
             ("−", self.zoom_out, "Zoom out"),
             ("+", self.zoom_in, "Zoom in"),
-            ("Fit width", self.fit_width, "Fit width"),
+            ("Fit", self.fit_width, "Fit width"),
         ):
-            button = QPushButton(text)
+            button = QToolButton()
+            button.setText(text)
             button.setAccessibleName(name)
             button.setToolTip(name)
             button.clicked.connect(slot)
@@ -112,7 +117,7 @@ class PreviewPanel(QWidget):
     def zoom_out(self) -> None:
         current = self.scale()
         smaller = [z for z in ZOOM_STEPS if z < current - 0.01]
-        self._set_zoom(smaller[-1] if smaller else ZOOM_STEPS[0])
+        self._set_zoom(smaller[-1] if smaller else current)
 
     @Slot()
     def fit_width(self) -> None:

@@ -1,0 +1,183 @@
+"""Importing through the window: reports reach the UI thread, duplicates are asked about,
+and edits made while 300 files import are each applied or refused, never half-applied."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+pytest.importorskip("PySide6")
+from PySide6.QtCore import QSettings, QThread, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from brief.demo import build_demo
+from brief.model import ItemKind
+from brief.project import Project
+from desktop.session import Session
+from desktop.window import MainWindow
+
+
+def sample(n: int) -> str:
+    """A small article written for these tests."""
+    return (
+        f"Sample {n}: the ferry timetable changes again\n\n"
+        f"The harbour office published timetable number {n} on Monday, moving the first "
+        "crossing half an hour earlier for the summer months.\n\n"
+        f"Commuters on route {n} said the change would help those who start work at seven, "
+        "though the evening boats still leave before the late shifts end.\n"
+    )
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    path = build_demo(tmp_path / "demo.brief")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(Session(Project.open(path)), settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def test_reports_reach_slots_on_the_ui_thread(window, qtbot, tmp_path, monkeypatch):
+    files = []
+    for n in range(3):
+        files.append(tmp_path / f"a{n}.txt")
+        files[-1].write_text(sample(n))
+    bad = tmp_path / "broken.txt"
+    bad.write_bytes(b"%PDF-1.4 not really")
+    threads = []
+    warnings = []
+    original = window.importer.finish
+
+    def finish(run):
+        threads.append(QThread.currentThread())
+        original(run)
+
+    monkeypatch.setattr(window.importer, "finish", finish)
+    monkeypatch.setattr(window.importer, "show_problems", warnings.append)
+    count = window.session.project.source_count()
+    with qtbot.waitSignal(window.importer.done, timeout=30000):
+        window.import_files([*files, bad])
+    assert threads == [QApplication.instance().thread()]
+    assert window.session.project.source_count() == count + 3
+    assert "broken.txt" in warnings[0][0] and "PDF" in warnings[0][0]
+    assert "Imported 3 of 4 files. 1 could not be imported." in window.statusBar().currentMessage()
+    assert window.session.undo.undoText() == "Import 3 articles"
+
+
+def test_the_same_article_twice_is_asked_about(window, qtbot, tmp_path, monkeypatch):
+    """Same text in a differently laid-out file, and a byte copy, are both recognised."""
+    first = tmp_path / "first.txt"
+    first.write_text(sample(7))
+    with qtbot.waitSignal(window.importer.done, timeout=30000):
+        window.import_files([first])
+    count = window.session.project.source_count()
+    relaid = tmp_path / "again.txt"
+    relaid.write_text(sample(7).replace("\n\n", "\r\n\r\n\r\n"))
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(first.read_bytes())
+    asked = []
+    monkeypatch.setattr(
+        window.importer, "ask_about_duplicates", lambda repeats: asked.append(repeats) or False
+    )
+    with qtbot.waitSignal(window.importer.done, timeout=30000):
+        window.import_files([relaid, copy])
+    assert [len(a) for a in asked] == [2]
+    assert window.session.project.source_count() == count
+    assert "2 already in the project, skipped" in window.statusBar().currentMessage()
+    monkeypatch.setattr(window.importer, "ask_about_duplicates", lambda repeats: True)
+    with qtbot.waitSignal(window.importer.done, timeout=30000):
+        window.import_files([relaid])
+    assert window.session.project.source_count() == count + 1
+
+
+def test_300_files_import_while_the_brief_is_edited(window, qtbot, tmp_path):
+    """Edits every few milliseconds during a long import: every article is stored, every
+    edit is applied or refused (and then visibly), and the file stays sound."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    paths = []
+    for n in range(300):
+        paths.append(folder / f"s{n:03}.txt")
+        paths[-1].write_text(sample(1000 + n))
+    session, editor = window.session, window.session.editor
+    refused: list[str] = []
+    editor.refused.connect(refused.append)
+    brief = session.brief_id
+    sections = [s.id for s in session.project.sections()]
+    rng = random.Random(7)
+    applied: list[str] = []
+
+    def edit() -> None:
+        items = [i.id for i in session.project.brief(brief).items]
+        choice = rng.randrange(5)
+        if choice == 0:
+            done = bool(editor.add_excerpts(brief, [rng.choice(sections)], rng.randrange(10)))
+        elif choice == 1:
+            done = bool(editor.add_text(brief, ItemKind.NOTE, f"note {len(applied)}", 0))
+        elif choice == 2 and items:
+            done = editor.move(brief, [rng.choice(items)], rng.randrange(len(items) + 1))
+        elif choice == 3 and len(items) > 3:
+            done = editor.remove(brief, [rng.choice(items)])
+        else:
+            done = bool(editor.add_excerpts(brief, [10**9], 0))  # refused by the project
+        applied.append("applied" if done else "refused")
+
+    timer = QTimer()
+    timer.setInterval(3)
+    timer.timeout.connect(edit)
+    count = session.project.source_count()
+    window.importer.show_problems = lambda problems: pytest.fail(f"problems: {problems}")
+    timer.start()
+    with qtbot.waitSignal(window.importer.done, timeout=120000):
+        window.import_files(paths)
+    timer.stop()
+    print(f"{len(applied)} edits during the import, {len(refused)} refused")
+    assert len(applied) >= 10  # edits really were interleaved with the import
+    assert session.project.source_count() == count + 300
+    assert applied.count("refused") == len(refused) > 0  # each refusal was reported
+    assert all("no section" in r for r in refused)
+    assert session.undo.count() == applied.count("applied") + 1  # + the import
+    assert session.project._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    # Every step undoes cleanly, the import among them.
+    while session.undo.canUndo():
+        assert editor.undo()
+    assert session.project.source_count() == count
+
+
+def test_closing_the_window_during_an_import_stops_it(qtbot, tmp_path):
+    path = build_demo(tmp_path / "demo.brief")
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(Session(Project.open(path)), settings)
+    qtbot.addWidget(win)
+    win.show()
+    paths = []
+    for n in range(200):
+        paths.append(tmp_path / f"c{n}.txt")
+        paths[-1].write_text(sample(n))
+    job = win.import_files(paths)
+    win.close()  # cancels the job and waits for its thread before closing the project
+    assert job.cancelled
+    assert not win.session.jobs.running()
+    QApplication.processEvents()  # the job's last reports arrive after the close: ignored
+    with Project.open(path, readonly=True) as project:
+        assert project.source_count() == 5
+
+
+def test_a_warning_box_is_built_on_the_ui_thread(window, qtbot, tmp_path, monkeypatch):
+    """The message box for unreadable files is made where widgets may be made."""
+    bad = tmp_path / "broken.txt"
+    bad.write_bytes(b"\x00\x01\x02" * 100)
+    made = []
+
+    def warning(parent, title, text, *args):
+        made.append(QThread.currentThread() is QApplication.instance().thread())
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(warning))
+    with qtbot.waitSignal(window.importer.done, timeout=30000):
+        window.import_files([bad])
+    assert made == [True]
