@@ -14,11 +14,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The window needs Qt's X11 libraries: say which apt-get line installs them, not Qt's abort.
 run: $(STAMP)
+	@$(BIN)/python -m desktop.platform_check
 	$(BIN)/briefsmith
 
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check brief desktop exporters tests bench docs

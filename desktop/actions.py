@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu
 
 if TYPE_CHECKING:
     from desktop.window import MainWindow
@@ -76,12 +76,12 @@ class Actions:
         self.edit_item = self._make(
             "&Edit Item", brief.edit_current, ["F2"], "Edit the selected heading or note"
         )
-        self.delete = self._make("&Delete from Brief", brief.delete_selected, [Key.Delete])
+        self.delete = self._make("De&lete from Brief", brief.delete_selected, [Key.Delete])
         self.heading = self._make("Add &Heading", brief.add_heading, ["Ctrl+Shift+H"])
         self.note = self._make("Add &Note", brief.add_note, ["Ctrl+Shift+N"])
-        self.brief_new = self._make("&New Brief…", brief.new_brief)
+        self.brief_new = self._make("Ne&w Brief…", brief.new_brief)
         self.brief_rename = self._make("&Rename Brief…", brief.rename_brief)
-        self.brief_duplicate = self._make("D&uplicate Brief", brief.duplicate_brief)
+        self.brief_duplicate = self._make("Du&plicate Brief", brief.duplicate_brief)
         self.brief_delete = self._make("Delete &Brief…", brief.delete_brief)
         self.preview = self._make("Update &Preview", w.show_preview, ["Ctrl+R"])
         self.zoom_in = self._make("Zoom &In", preview.zoom_in, [Key.ZoomIn])
@@ -110,6 +110,11 @@ class Actions:
         w.session.undo.redoTextChanged.connect(self._redo_text)
         self._undo_text("")
         self._redo_text("")
+
+        self.router = _UndoRouter(self.undo, self.redo, window)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.router)
 
     def _make(
         self,
@@ -210,3 +215,27 @@ class Actions:
         tools.addActions([self.add, self.heading, self.note])
         tools.addSeparator()
         tools.addActions([self.preview, self.export])
+
+
+class _UndoRouter(QObject):
+    """Ctrl+Z in a text field undoes the field's typing, as everywhere; but a field with
+    nothing of its own to undo (the search box after a deleted brief, say) lets the key
+    through to the project's Undo instead of swallowing it."""
+
+    def __init__(self, undo: QAction, redo: QAction, parent: QObject) -> None:
+        super().__init__(parent)
+        self.undo_keys = undo.shortcuts()
+        self.redo_keys = redo.shortcuts()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(watched, QLineEdit):
+            return False
+        assert isinstance(event, QKeyEvent)
+        pressed = QKeySequence(event.keyCombination())
+        if pressed in self.undo_keys and not watched.isUndoAvailable():
+            event.ignore()
+            return True
+        if pressed in self.redo_keys and not watched.isRedoAvailable():
+            event.ignore()
+            return True
+        return False

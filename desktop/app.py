@@ -70,11 +70,11 @@ class _Launcher:
         """A later launch's arguments: a project is opened, files are imported."""
         if self.window is None:
             return
-        self.window.bring_to_front()
         projects = [p for p in paths if p.suffix == ".brief"]
         files = [p for p in paths if p.suffix != ".brief"]
         if projects and projects[0].resolve() != self.window.session.project.path.resolve():
             self.open_project(projects[0])
+        self.window.bring_to_front()
         if files:
             self.window.import_files(files)
 

@@ -285,6 +285,7 @@ class Editor(QObject):
     def _push(self, command: _Command) -> bool:
         """Run the command and push it; False, and `refused` told, if it was refused."""
         self.failures.clear()
+        log.info("%s", command.text())
         if not command.try_apply():
             return not self._report()
         self.session.undo.push(command)
@@ -292,11 +293,13 @@ class Editor(QObject):
 
     def undo(self) -> bool:
         self.failures.clear()
+        log.info("undo %s", self.session.undo.undoText())
         self.session.undo.undo()
         return not self._report()
 
     def redo(self) -> bool:
         self.failures.clear()
+        log.info("redo %s", self.session.undo.redoText())
         self.session.undo.redo()
         return not self._report()
 
