@@ -191,9 +191,7 @@ def test_delete_the_only_brief_then_undo(desktop, tmp_path):
     desktop.keys(question, "Return")  # Yes
     _wait_for(lambda: [t for _, t in _briefs(path)] == ["Untitled brief"])
     desktop.keys(window, "ctrl+z")
-    _wait_for(
-        lambda: _briefs(path) == [only], message=lambda: f"{_briefs(path)}\n{desktop.log()}"
-    )
+    _wait_for(lambda: _briefs(path) == [only], message=lambda: f"{_briefs(path)}\n{desktop.log()}")
     assert desktop.apps[0].poll() is None, desktop.output()
     assert "IntegrityError" not in desktop.output()
 
@@ -246,6 +244,6 @@ def test_the_first_launch_fits_a_1366_by_768_screen(desktop):
     geometry = desktop.xdotool("getwindowgeometry", "--shell", window)
     values = dict(line.split("=") for line in geometry.splitlines())
     x, y, width, height = (int(values[k]) for k in ("X", "Y", "WIDTH", "HEIGHT"))
-    assert 0 <= x and x + width <= SCREEN[0]
-    assert 0 <= y and y + height <= SCREEN[1]  # the status bar, at the bottom, is on screen
+    assert x >= 0 and x + width <= SCREEN[0]
+    assert y >= 0 and y + height <= SCREEN[1]  # the status bar, at the bottom, is on screen
     assert width >= 1000 and height >= 600

@@ -11,7 +11,8 @@ from brief.project import Project, SourceRow
 
 Index: TypeAlias = QModelIndex | QPersistentModelIndex
 SOURCE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_HEADERS = ("Title", "Publisher", "Date", "Sections")
+_HEADERS = ("Title", "Publisher", "Date", "#")  # "#": sections, narrow enough for small windows
+_HEADER_TIPS = ("", "", "Date published", "Number of sections")
 _FIELDS = ("title", "publisher", "published", None)
 
 
@@ -95,6 +96,8 @@ class SourcesModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return _HEADERS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return _HEADER_TIPS[section] or None
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
