@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,8 @@ from brief.errors import ArticleImportError
 from brief.ingest.article import Article
 from brief.model import Source
 from brief.project import Project
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -48,6 +51,7 @@ def read_article(path: Path, read: Callable[[Path], Article]) -> Article:
     try:
         return read(path)
     except (RecursionError, MemoryError, ValueError, LookupError) as exc:
+        log.warning("reading %s failed", path, exc_info=True)
         raise ArticleImportError(
             path.name, f"it could not be imported ({type(exc).__name__}: {exc})."
         ) from exc

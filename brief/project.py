@@ -7,6 +7,7 @@ before the operation. A project opened for writing is locked against other write
 from __future__ import annotations
 
 import json
+import logging
 import os
 import re
 import sqlite3
@@ -36,6 +37,7 @@ from brief.model import (
 )
 from brief.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, apply_migration, text_hash
 
+log = logging.getLogger(__name__)
 SUFFIX = ".brief"
 _HIT_START, _HIT_END = "\x02", "\x03"  # snippet markers; normalised text never holds them
 RANK_LIMIT = 5000  # matches beyond which search lists hits unranked (see Project.search)
@@ -552,6 +554,7 @@ def _migrate(path: Path, db: sqlite3.Connection) -> None:
     db.execute("PRAGMA foreign_keys = OFF")
     try:
         for step in range(version, SCHEMA_VERSION):
+            log.info("upgrading %s from format %d to %d", path, step, step + 1)
             migration = MIGRATIONS[step]
             try:
                 db.execute("BEGIN IMMEDIATE")
@@ -564,6 +567,7 @@ def _migrate(path: Path, db: sqlite3.Connection) -> None:
             except sqlite3.Error as exc:
                 if db.in_transaction:
                     db.execute("ROLLBACK")
+                log.error("upgrading %s failed: %s", path, exc)
                 raise ProjectError(f"{path}: the project could not be upgraded ({exc}).") from exc
     finally:
         db.execute("PRAGMA foreign_keys = ON")

@@ -6,6 +6,8 @@ format-neutral document.
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +19,7 @@ from brief.project import Project
 from exporters.docx import export_docx
 from exporters.pdf import export_pdf
 
+log = logging.getLogger(__name__)
 Format = Literal["pdf", "docx"]
 Progress = Callable[[int, int], None]
 
@@ -37,8 +40,19 @@ def export_brief(
     progress: Progress | None = None,
 ) -> ExportResult:
     """Write the brief as PDF or DOCX at `path`; the previous file survives any failure."""
+    started = time.perf_counter()
     document = build_document(project, brief_id, options)
     if fmt == "pdf":
         written, warning = export_pdf(document, path, progress)
-        return ExportResult(written, len(document.notes), warning)
-    return ExportResult(export_docx(document, path, progress), len(document.notes))
+        result = ExportResult(written, len(document.notes), warning)
+    else:
+        result = ExportResult(export_docx(document, path, progress), len(document.notes))
+    log.info(
+        "exported brief %d as %s to %s: %d notes, %.2f s",
+        brief_id,
+        fmt,
+        result.path,
+        result.notes,
+        time.perf_counter() - started,
+    )
+    return result

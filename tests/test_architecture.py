@@ -52,3 +52,23 @@ def test_importing_every_brief_module_loads_no_qt():
     ).replace("%r", repr(FORBIDDEN))
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_no_desktop_module_is_over_400_lines():
+    """The window is wiring; a module that grows past this is doing two things."""
+    long = {
+        str(p.relative_to(ROOT)): n
+        for p in (ROOT / "desktop").rglob("*.py")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert long == {}
+
+
+def test_every_package_logs_through_its_own_logger():
+    for package in ("brief", "desktop", "exporters"):
+        named = [
+            p
+            for p in (ROOT / package).rglob("*.py")
+            if "logging.getLogger(__name__)" in p.read_text(encoding="utf-8")
+        ]
+        assert named, package
