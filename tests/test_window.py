@@ -29,6 +29,8 @@ def make_window(qtbot, path: Path, settings: QSettings) -> MainWindow:
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    win.activateWindow()  # shortcuts need an active window (xcb without a window manager)
+    qtbot.waitActive(win)
     return win
 
 

@@ -37,6 +37,8 @@ def window(qtbot, tmp_path):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    win.activateWindow()  # shortcuts need an active window (xcb without a window manager)
+    qtbot.waitActive(win)
     yield win
     win.close()
 
