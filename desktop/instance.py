@@ -40,6 +40,14 @@ def hand_over(name: str, paths: list[Path]) -> bool:
     return taken
 
 
+def _answers(name: str) -> bool:
+    probe = QLocalSocket()
+    probe.connectToServer(name)
+    alive = probe.waitForConnected(500)
+    probe.abort()
+    return alive
+
+
 class InstanceServer(QObject):
     """Listens for later launches; `received` carries their paths (possibly none)."""
 
@@ -49,11 +57,15 @@ class InstanceServer(QObject):
         super().__init__(parent)
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if not self.server.listen(name):
-            # A socket left behind by an instance that crashed: nobody answers on it.
+        # A name that answers belongs to a launch that won a race with us: it keeps it (Qt
+        # would otherwise put our socket in its place). One that does not answer was left
+        # behind by an instance that crashed, and is taken over.
+        if _answers(name):
+            log.warning("another Briefsmith already listens for later launches")
+        else:
             QLocalServer.removeServer(name)
             if not self.server.listen(name):
-                log.warning("cannot listen for other launches: %s", self.server.errorString())
+                log.warning("cannot listen for later launches: %s", self.server.errorString())
         self.server.newConnection.connect(self._connection)
 
     @Slot()

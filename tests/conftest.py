@@ -27,3 +27,41 @@ def need(path: Path) -> Path:
 def project(tmp_path: Path):
     with Project.create(tmp_path / "test.brief") as opened:
         yield opened
+
+
+@pytest.fixture
+def settings(tmp_path: Path):
+    """The window's settings in a file of the test's own, never the user's."""
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def open_window(qtbot, path: Path, settings):
+    """The real main window on a project, shown and active (shortcuts need that on xcb
+    without a window manager)."""
+    from desktop.session import Session
+    from desktop.window import MainWindow
+
+    win = MainWindow(Session(Project.open(path)), settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitActive(win)
+    return win
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    from brief.demo import build_demo
+
+    return build_demo(tmp_path / "demo.brief")
+
+
+@pytest.fixture
+def window(qtbot, demo, settings):
+    """The main window on a fresh copy of the demo library."""
+    win = open_window(qtbot, demo, settings)
+    yield win
+    win.close()

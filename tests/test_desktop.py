@@ -10,30 +10,14 @@ import pdfplumber
 import pytest
 
 pytest.importorskip("PySide6")
-from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from brief.demo import build_demo
 from brief.model import ItemKind, Origin
 from brief.project import Project
 from desktop.mime import SECTIONS_MIME, encode
-from desktop.session import Session
-from desktop.window import MainWindow
 from tests.conftest import DATA, ROOT
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    path = build_demo(tmp_path / "demo.brief")
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(Session(Project.open(path)), settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()  # shortcuts need an active window (xcb without a window manager)
-    qtbot.waitActive(win)
-    yield win
-    win.close()
 
 
 def outline(win):

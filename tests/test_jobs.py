@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import os
 import threading
 import time
 
@@ -99,3 +100,22 @@ def test_an_uncaught_error_is_shown_with_the_log_path(qtbot, tmp_path, monkeypat
     except RuntimeError as exc:
         sys.excepthook(RuntimeError, exc, exc.__traceback__)
     assert "RuntimeError: unexpected" in shown[0] and str(log_path) in shown[0]
+
+
+def test_a_stale_socket_is_replaced_and_a_live_one_kept(qapp, tmp_path):
+    """An instance that crashed leaves its socket; the next launch takes the name over.
+    A second server for a name that answers does not steal it."""
+    from pathlib import Path
+
+    from desktop.instance import InstanceServer
+
+    name = f"briefsmith-test-{os.getpid()}"
+    first = InstanceServer(name)
+    socket = Path(first.server.fullServerName())
+    second = InstanceServer(name)  # a racing launch: the first keeps the name
+    assert first.server.isListening() and not second.server.isListening()
+    first.server.close()
+    socket.touch()  # what a crash leaves behind: a socket file nobody answers on
+    third = InstanceServer(name)
+    assert third.server.isListening()
+    third.server.close()

@@ -6,49 +6,19 @@ from __future__ import annotations
 import os
 import stat
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 pytest.importorskip("PySide6")
-from PySide6.QtCore import QItemSelectionModel, QRect, QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QStyle, QStyleOptionViewItem
 
-from brief.demo import build_demo
 from brief.project import Project
 from desktop.dialogs.help import shortcut_rows
-from desktop.session import Session
 from desktop.style import contrast, readable_selection
 from desktop.views.delegates import drag_pixmap
-from desktop.window import MainWindow
-
-
-def make_window(qtbot, path: Path, settings: QSettings) -> MainWindow:
-    win = MainWindow(Session(Project.open(path)), settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()  # shortcuts need an active window (xcb without a window manager)
-    qtbot.waitActive(win)
-    return win
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def demo(tmp_path):
-    return build_demo(tmp_path / "demo.brief")
-
-
-@pytest.fixture
-def window(qtbot, demo, settings):
-    win = make_window(qtbot, demo, settings)
-    yield win
-    win.close()
+from tests.conftest import open_window
 
 
 # -- shortcuts --------------------------------------------------------------------------------
@@ -187,7 +157,7 @@ def test_the_drag_label_is_small_translucent_and_counts(qapp):
 
 # -- state across launches, screens ----------------------------------------------------------
 def test_relaunch_returns_to_the_brief_and_the_geometry(qtbot, demo, settings):
-    first = make_window(qtbot, demo, settings)
+    first = open_window(qtbot, demo, settings)
     second = first.session.editor.new_brief("Second brief")
     first.session.editor.undo()
     first.session.editor.redo()
@@ -196,7 +166,7 @@ def test_relaunch_returns_to_the_brief_and_the_geometry(qtbot, demo, settings):
     first.move(30, 20)
     geometry = first.geometry()
     first.close()
-    again = make_window(qtbot, demo, settings)
+    again = open_window(qtbot, demo, settings)
     assert again.session.brief_id == second
     assert again.brief.briefs.currentText() == "Second brief"
     assert again.geometry().size() == geometry.size()
@@ -204,10 +174,10 @@ def test_relaunch_returns_to_the_brief_and_the_geometry(qtbot, demo, settings):
 
 
 def test_a_saved_geometry_larger_than_the_screen_is_clamped(qtbot, demo, settings):
-    first = make_window(qtbot, demo, settings)
+    first = open_window(qtbot, demo, settings)
     first.resize(5000, 4000)
     first.close()
-    win = make_window(qtbot, demo, settings)
+    win = open_window(qtbot, demo, settings)
     area = win.screen().availableGeometry()
     assert win.width() <= area.width() and win.height() <= area.height()
     assert area.contains(win.geometry().topLeft())
@@ -301,7 +271,7 @@ def test_both_lines_of_a_selected_excerpt_meet_wcag_aa(window, qapp):
 def test_empty_states_say_what_to_do(qtbot, tmp_path, settings):
     path = tmp_path / "empty.brief"
     Project.create(path).close()
-    win = make_window(qtbot, path, settings)
+    win = open_window(qtbot, path, settings)
     assert "Import articles…" in win.library.table.placeholder
     assert "Drag sections here, or select them and press Ctrl+Enter" in win.brief.view.placeholder
     assert win.library.sources.rowCount() == 0 and win.brief.model.rowCount() == 0

@@ -8,14 +8,12 @@ import random
 import pytest
 
 pytest.importorskip("PySide6")
-from PySide6.QtCore import QSettings, QThread, QTimer
+from PySide6.QtCore import QThread, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from brief.demo import build_demo
 from brief.model import ItemKind
 from brief.project import Project
-from desktop.session import Session
-from desktop.window import MainWindow
+from tests.conftest import open_window
 
 
 def sample(n: int) -> str:
@@ -27,20 +25,6 @@ def sample(n: int) -> str:
         f"Commuters on route {n} said the change would help those who start work at seven, "
         "though the evening boats still leave before the late shifts end.\n"
     )
-
-
-@pytest.fixture
-def window(qtbot, tmp_path):
-    path = build_demo(tmp_path / "demo.brief")
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(Session(Project.open(path)), settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()  # shortcuts need an active window (xcb without a window manager)
-    qtbot.waitActive(win)
-    yield win
-    win.close()
 
 
 def test_reports_reach_slots_on_the_ui_thread(window, qtbot, tmp_path, monkeypatch):
@@ -150,12 +134,9 @@ def test_300_files_import_while_the_brief_is_edited(window, qtbot, tmp_path):
     assert session.project.source_count() == count
 
 
-def test_closing_the_window_during_an_import_stops_it(qtbot, tmp_path):
-    path = build_demo(tmp_path / "demo.brief")
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(Session(Project.open(path)), settings)
-    qtbot.addWidget(win)
-    win.show()
+def test_closing_the_window_during_an_import_stops_it(qtbot, tmp_path, demo, settings):
+    path = demo
+    win = open_window(qtbot, demo, settings)
     paths = []
     for n in range(200):
         paths.append(tmp_path / f"c{n}.txt")
