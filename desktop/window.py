@@ -88,6 +88,8 @@ class MainWindow(QMainWindow):
         source = self.library.current_source()
         if source is not None:
             self.reader.show_source(source)
+        else:
+            self.reader.clear()
 
     # -- reading ------------------------------------------------------------------------------
     @Slot(int)

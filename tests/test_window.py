@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QStyle, QS
 from brief.project import Project
 from desktop.dialogs.help import shortcut_rows
 from desktop.style import contrast, readable_selection
-from desktop.views.delegates import drag_pixmap
+from desktop.views.delegates import drag_label, drag_pixmap
 from tests.conftest import open_window
 
 
@@ -153,6 +153,12 @@ def test_the_drag_label_is_small_translucent_and_counts(qapp):
         image.pixelColor(x, y).alpha() for x in range(image.width()) for y in range(image.height())
     }
     assert 0 < max(alphas) < 255  # drawn, and see-through everywhere, text included
+    from PySide6.QtGui import QFontMetrics
+
+    label = drag_label(
+        "Grain growers upriver said the reopening " * 5, 3, QFontMetrics(qapp.font())
+    )
+    assert label.startswith("Grain growers") and label.endswith("…  (+2 more)")
 
 
 # -- state across launches, screens ----------------------------------------------------------

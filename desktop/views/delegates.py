@@ -221,16 +221,21 @@ def paint_placeholder(view: QAbstractItemView, text: str) -> None:
     painter.end()
 
 
+def drag_label(text: str, count: int, metrics: QFontMetrics, room: int = 300) -> str:
+    """The first words, elided to fit, and how many more items the drag carries."""
+    count_text = f"  (+{count - 1} more)" if count > 1 else ""
+    room -= metrics.horizontalAdvance(count_text)
+    words = " ".join(text.split()[:8]) + ("…" if len(text.split()) > 8 else "")
+    return metrics.elidedText(words, Qt.TextElideMode.ElideRight, room) + count_text
+
+
 def drag_pixmap(text: str, count: int, palette: QPalette) -> QPixmap:
     """A small, translucent label for a drag: the first words and how many items, so that
     the drop position stays visible under it."""
-    words = " ".join(text.split()[:8])
-    label = (words[:60] + "…") if len(words) > 60 or len(text.split()) > 8 else words
-    if count > 1:
-        label += f"  (+{count - 1} more)"
     font = QApplication.font()
     metrics = QFontMetrics(font)
-    width = min(320, metrics.horizontalAdvance(label) + 20)
+    label = drag_label(text, count, metrics)
+    width = metrics.horizontalAdvance(label) + 20
     height = metrics.height() + 12
     ratio = 2.0  # drawn at twice the size, sharp on high-density screens
     pixmap = QPixmap(int(width * ratio), int(height * ratio))
@@ -246,11 +251,7 @@ def drag_pixmap(text: str, count: int, palette: QPalette) -> QPixmap:
     painter.drawRoundedRect(QRectF(0, 0, width, height), 6, 6)
     painter.setPen(palette.color(QPalette.ColorRole.HighlightedText))
     painter.setFont(font)
-    painter.drawText(
-        QRectF(10, 0, width - 20, height),
-        int(Qt.AlignmentFlag.AlignVCenter),
-        metrics.elidedText(label, Qt.TextElideMode.ElideRight, width - 20),
-    )
+    painter.drawText(QRectF(10, 0, width - 20, height), int(Qt.AlignmentFlag.AlignVCenter), label)
     painter.end()
     return pixmap
 

@@ -64,6 +64,12 @@ class ReaderPanel(QWidget):
         if section_id is not None:
             self.browser.scrollToAnchor(f"s{section_id}")
 
+    def clear(self) -> None:
+        """No source to show (an empty project): the fields are disabled, the page says so."""
+        self.source = None
+        self._fill_form()
+        self.show_article()
+
     def show_section(self, source_id: int, section_id: int) -> None:
         self.show_source(source_id, section_id)
 
