@@ -20,12 +20,14 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from brief.demo import build_demo  # noqa: E402
 from brief.project import Project  # noqa: E402
 from desktop.session import Session  # noqa: E402
+from desktop.style import readable_selection  # noqa: E402
 from desktop.window import MainWindow  # noqa: E402
 
 
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "docs")
     app = QApplication(sys.argv[:1])
+    readable_selection(app)  # as the app itself does
     tmp = Path(tempfile.mkdtemp(prefix="briefsmith-shots-"))
     settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
     window = MainWindow(Session(Project.open(build_demo(tmp / "Demo library.brief"))), settings)
