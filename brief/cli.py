@@ -88,11 +88,15 @@ def build_parser() -> tuple[argparse.ArgumentParser, Any]:
 
 
 def expand(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files as given, and the supported files inside folders, in name order."""
+    """Files as given, and what inside folders is named like an article, in name order. A pipe,
+    device or broken link named like one is listed too, so that its refusal is reported
+    rather than it being passed over in silence."""
     for path in paths:
         if path.is_dir():
             yield from sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in SUPPORTED_SUFFIXES and not p.is_dir()
             )
         else:
             yield path

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from brief.errors import ArticleImportError
 from brief.ingest.article import Article
+from brief.ingest.files import display_name
 from brief.model import Source
 from brief.project import Project
 
@@ -47,13 +48,16 @@ def import_files(
 
 
 def read_article(path: Path, read: Callable[[Path], Article]) -> Article:
-    """Read one file; a library failing on it becomes an error that names the file."""
+    """Read one file; a library failing on it, whatever it raises, becomes an error that names
+    the file, so one bad file never stops an import of many."""
     try:
         return read(path)
-    except (RecursionError, MemoryError, ValueError, LookupError) as exc:
+    except ArticleImportError:
+        raise
+    except Exception as exc:  # the edge: any library's failure is this file's message
         log.warning("reading %s failed", path, exc_info=True)
         raise ArticleImportError(
-            path.name, f"it could not be imported ({type(exc).__name__}: {exc})."
+            display_name(path), f"it could not be imported ({type(exc).__name__}: {exc})."
         ) from exc
 
 

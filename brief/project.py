@@ -519,8 +519,14 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def _check_header(path: Path) -> None:
-    """Refuse anything that is not an SQLite file before SQLite touches it."""
+    """Refuse anything that is not an SQLite file before SQLite touches it (a pipe or a
+    device named like a project is refused before it is opened: reading it never ends)."""
+    import stat
+
     try:
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            raise NotAProjectError(f"{path}: this is not a file but a folder, pipe or device.")
         with path.open("rb") as handle:
             header = handle.read(100)
     except OSError as exc:

@@ -339,7 +339,11 @@ def _dropped_files(data: Any) -> list[Path]:
     files: list[Path] = []
     for path in (Path(u.toLocalFile()) for u in urls if u.isLocalFile()):
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES)
-        elif path.is_file():
-            files.append(path)
+            files += sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in SUPPORTED_SUFFIXES and not p.is_dir()
+            )
+        else:
+            files.append(path)  # a pipe or a device is refused by the import, with its name
     return files

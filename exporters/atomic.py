@@ -20,10 +20,12 @@ def write_atomically(path: str | Path, write: Callable[[BinaryIO], None]) -> Pat
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
+    remove_leftovers(path)
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed before the rename
         dir=folder, prefix=f".{path.name}.", suffix=".part", delete=False
     )
     try:
+        _lock(handle.fileno())  # held while writing: a leftover nobody holds is dead
         os.chmod(handle.fileno(), _mode_for(path))
         with handle:
             write(handle)  # type: ignore[arg-type]
@@ -56,3 +58,37 @@ def _umask() -> int:
     mask = os.umask(0o022)  # elsewhere: set and put back at once
     os.umask(mask)
     return mask
+
+
+def remove_leftovers(path: Path) -> list[Path]:
+    """Delete the temporary files that killed exports to `path` left behind: those whose
+    writer no longer holds their lock (an export still running holds it)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    removed = []
+    for part in folder.glob(f".{glob_escape(path.name)}.*.part"):
+        try:
+            with part.open("rb") as handle:
+                if not _lock(handle.fileno(), wait=False):
+                    continue
+            part.unlink()
+            removed.append(part)
+        except OSError:
+            continue
+    return removed
+
+
+def glob_escape(name: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
+
+
+def _lock(fd: int, *, wait: bool = True) -> bool:
+    """An exclusive advisory lock (released when the file closes or the process dies)."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no leftovers are cleaned, none are at risk
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+    except OSError:
+        return False
+    return True

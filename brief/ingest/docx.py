@@ -12,23 +12,59 @@ from brief.ingest.normalize import normalize_inline
 from brief.ingest.people import clean_authors
 from brief.model import Origin, SectionKind, SourceMeta
 
-#: Uncompressed size past which an archive is taken for a ZIP bomb, not a document.
-_MAX_UNPACKED = 200 * 1024 * 1024
+#: Limits checked on the archive's directory before anything is unpacked: a Word article
+#: unpacks to a few megabytes (images included), in a few dozen parts, compressed about 10:1.
+MAX_UNPACKED = 64 * 1024 * 1024
+MAX_MEMBERS = 2000
+MAX_RATIO = 100  # uncompressed / compressed, for archives over a few megabytes unpacked
+
+
+def check_archive(archive: zipfile.ZipFile, name: str | None) -> None:
+    """Refuse a ZIP bomb from its directory alone, before a byte is inflated."""
+    infos = archive.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise ArticleImportError(
+            name,
+            f"the document holds {len(infos)} parts (the limit is {MAX_MEMBERS}); "
+            "it is not an article.",
+        )
+    unpacked = sum(info.file_size for info in infos)
+    packed = sum(info.compress_size for info in infos) or 1
+    if unpacked > MAX_UNPACKED:
+        raise ArticleImportError(
+            name,
+            f"the document unpacks to {unpacked / 1e6:.0f} MB (the limit is "
+            f"{MAX_UNPACKED // (1024 * 1024)} MB); it is not an article.",
+        )
+    if unpacked > 4 * 1024 * 1024 and unpacked / packed > MAX_RATIO:
+        raise ArticleImportError(
+            name,
+            f"the document inflates {unpacked / packed:.0f} times (a ZIP bomb?); it is not read.",
+        )
 
 
 def read_docx(data: bytes, *, name: str | None = None) -> Article:
     """Import a Word document: Title, Heading n, Quote, List and Caption styles map to sections."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if sum(info.file_size for info in archive.infolist()) > _MAX_UNPACKED:
-                raise ArticleImportError(
-                    name, "the document unpacks to more than 200 MB; it is not an article."
-                )
+            check_archive(archive, name)
+        # python-docx parses with entities off and lxml's default limits (no huge trees):
+        # an entity bomb or a document nested too deep is a syntax error, caught here.
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        PackageNotFoundError,
+        etree.LxmlError,
+        KeyError,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+    ) as exc:
         raise ArticleImportError(name, f"this DOCX file is damaged ({exc}).") from exc
     meta = SourceMeta()
     props = document.core_properties

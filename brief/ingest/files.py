@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import stat
 import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,26 +34,74 @@ _BINARY_MAGIC = {
 SUPPORTED_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown", ".docx")
 
 
+def display_name(path: Path) -> str:
+    """A file's name as it can be shown and stored: bytes that are not UTF-8 (a name from an
+    old disk or archive) become U+FFFD instead of breaking the message or the database."""
+    return os.fsencode(path.name).decode("utf-8", "replace")
+
+
 def read_file(path: str | Path) -> Article:
     """Import one file, whatever its name says: the content decides how it is read."""
     path = Path(path)
-    name = path.name
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ArticleImportError(
-                name,
-                f"the file is {size / 1e6:.1f} MB; articles are far smaller "
-                f"(the limit is {MAX_BYTES // (1024 * 1024)} MB).",
-            )
-        data = path.read_bytes()
-        saved = datetime.fromtimestamp(path.stat().st_mtime, UTC).date().isoformat()
-    except OSError as exc:
-        raise ArticleImportError(name, f"the file cannot be read ({exc.strerror or exc}).") from exc
+    name = display_name(path)
+    data, modified = read_limited(path, name)
     article = read_bytes(data, name=name)
     # When the file was saved is the best guess at when its page was read (for citations).
+    saved = datetime.fromtimestamp(modified, UTC).date().isoformat()
     article.meta.set_if_empty("accessed", saved, Origin.INFERRED)
     return article
+
+
+_NOT_A_FILE = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def check_regular(mode: int, name: str) -> None:
+    """Refuse what is not a regular file: reading a pipe or a device never ends."""
+    for test, what in _NOT_A_FILE:
+        if test(mode):
+            raise ArticleImportError(name, f"this is {what}, not a file Briefsmith can import.")
+    if not stat.S_ISREG(mode):
+        raise ArticleImportError(name, "this is not a regular file.")
+
+
+def read_limited(path: Path, name: str, limit: int = MAX_BYTES) -> tuple[bytes, float]:
+    """A regular file's bytes (symlinks followed) and its modification time, reading at most
+    `limit` bytes: the size is what is read, not what `stat` claims (0 for /dev/zero)."""
+    try:
+        check_regular(os.stat(path).st_mode, name)
+        # O_NONBLOCK: a pipe put in the file's place after the check cannot block the open.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ArticleImportError(name, "its symbolic links go round in a loop.") from exc
+        raise ArticleImportError(name, f"the file cannot be read ({exc.strerror or exc}).") from exc
+    try:
+        info = os.fstat(fd)
+        check_regular(info.st_mode, name)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise ArticleImportError(name, f"the file cannot be read ({exc.strerror or exc}).") from exc
+    finally:
+        os.close(fd)
+    if size > limit:
+        raise ArticleImportError(
+            name,
+            f"the file is larger than {limit // (1024 * 1024)} MB; articles are far smaller.",
+        )
+    return b"".join(chunks), info.st_mtime
 
 
 def read_bytes(data: bytes, *, name: str) -> Article:
@@ -97,6 +148,9 @@ def decode(data: bytes, name: str) -> str:
     """Bytes to text: a BOM or UTF-8 first, then the encoding charset-normalizer finds."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
     if b"\x00" in data[:4096]:
         raise ArticleImportError(
             name,
@@ -127,6 +181,26 @@ def decode(data: bytes, name: str) -> str:
     if controls > len(text[:20_000]) * 0.01:
         raise ArticleImportError(name, "this looks like a binary file, not text.")
     return text
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte order mark (some Windows tools do): most characters
+    of Latin, Greek, Cyrillic or Arabic text then have a zero byte on the same side."""
+    head = data[:4096]
+    if len(head) < 4 or len(data) % 2:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    for encoding, zeros, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros > half * 0.3 and others < half * 0.05:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            sample = text[:20_000]
+            controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+            return text if controls <= len(sample) * 0.01 else None
+    return None
 
 
 def _is_docx(data: bytes) -> bool:

@@ -1,0 +1,154 @@
+"""Hostile files end in one clear message each, at once, through the CLI and the window's
+import path; the other files of the same import go on. The corpus is made by tests/hostile.py."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from brief.errors import ArticleImportError, ProjectError
+from brief.ingest.files import read_file
+from brief.project import Project
+from exporters.atomic import write_atomically
+from tests.conftest import ROOT
+from tests.hostile import write_corpus, zip_bomb_docx
+
+REFUSED = {
+    "malformed.docx": "damaged",
+    "entity-bomb.docx": "damaged",
+    "deep.docx": "damaged",
+    "zip-bomb.docx": "unpacks to",
+    "not-a-zip.docx": "",
+    "fifo.txt": "named pipe",
+    "zero.txt": "device",
+    "loop.txt": "loop",
+}
+IMPORTED = {"good.txt", "good.docx", "utf16-no-bom.txt", "latin1-name"}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> dict[str, Path]:
+    return write_corpus(tmp_path_factory.mktemp("hostile") / "corpus")
+
+
+def test_each_hostile_file_is_refused_at_once_with_its_name(corpus):
+    for name, reason in REFUSED.items():
+        if name not in corpus:
+            continue
+        started = time.perf_counter()
+        with pytest.raises(ArticleImportError) as caught:
+            read_file(corpus[name])
+        assert time.perf_counter() - started < 1.0, name
+        assert str(caught.value).startswith(corpus[name].name), caught.value
+        assert reason in str(caught.value), caught.value
+
+
+def test_what_is_readable_is_read(corpus):
+    assert read_file(corpus["utf16-no-bom.txt"]).title == "Sample: the utf-16 ferry returns"
+    if "latin1-name" in corpus:
+        article = read_file(corpus["latin1-name"])
+        assert article.title == "Sample: the latin-1 named ferry returns"
+        assert article.file_name == "caf\ufffd-latin1.txt"  # shown and stored, not a crash
+
+
+def test_the_zip_bomb_costs_under_a_second_and_100_mb(tmp_path):
+    bomb = tmp_path / "bomb.docx"
+    bomb.write_bytes(zip_bomb_docx())
+    assert bomb.stat().st_size < 1024 * 1024
+    # VmHWM, the process's own peak: getrusage's maxrss survives exec, and would count the
+    # test runner's memory that the child was forked from.
+    code = (
+        "import sys, time\n"
+        "from brief.ingest.files import read_file\n"
+        "started = time.perf_counter()\n"
+        "try:\n    read_file(sys.argv[1])\nexcept Exception as exc:\n    print(exc)\n"
+        "print(time.perf_counter() - started)\n"
+        "status = open('/proc/self/status').read().split('VmHWM:')[1].split()[0]\n"
+        "print(status)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(bomb)], cwd=ROOT, capture_output=True, text=True
+    )
+    message, seconds, peak_kb = result.stdout.strip().splitlines()
+    assert "unpacks to 198 MB" in message
+    assert float(seconds) < 1.0 and int(peak_kb) < 100 * 1024
+
+
+def test_the_cli_imports_the_good_files_and_names_each_bad_one(corpus, tmp_path):
+    project = tmp_path / "p.brief"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "exporters.cli",
+            "import",
+            str(project),
+            str(corpus["good.txt"].parent),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    for name in REFUSED:
+        if name in corpus:
+            assert corpus[name].name in result.stderr, name
+    with Project.open(project, readonly=True) as opened:
+        titles = {s.title for s in opened.sources()}
+    assert "Sample: the utf-16 ferry returns" in titles
+    assert len(titles) >= 3  # good.txt and good.docx (one text), UTF-16, the Latin-1 name
+
+
+def test_a_pipe_named_like_a_project_is_refused_at_once(tmp_path):
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    fifo = tmp_path / "x.brief"
+    os.mkfifo(fifo)
+    started = time.perf_counter()
+    for readonly in (False, True):
+        with pytest.raises(ProjectError, match="not a file"):
+            Project.open(fifo, readonly=readonly)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_a_killed_exports_leftover_is_cleaned_by_the_next_export(tmp_path):
+    target = tmp_path / "brief.pdf"
+    leftover = tmp_path / ".brief.pdf.k1ll3d.part"
+    leftover.write_bytes(b"half a PDF")  # its writer is gone: nobody holds its lock
+    write_atomically(target, lambda handle: handle.write(b"%PDF-1.7 whole"))
+    assert target.read_bytes() == b"%PDF-1.7 whole"
+    assert not leftover.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["brief.pdf"]
+
+
+def test_the_window_import_names_each_refused_file(corpus, qtbot, tmp_path, settings):
+    pytest.importorskip("PySide6")
+    from tests.conftest import open_window
+
+    path = tmp_path / "w.brief"
+    Project.create(path).close()
+    window = open_window(qtbot, path, settings)
+    problems: list[list[str]] = []
+    window.importer.show_problems = problems.append
+    window.importer.ask_about_duplicates = lambda repeats: False  # good.txt = good.docx
+    files = sorted(p for p in corpus["good.txt"].parent.iterdir() if p.name != "loop2.txt")
+    with qtbot.waitSignal(window.importer.done, timeout=60000):
+        window.import_files(files)
+    listed = "\n".join(problems[0])
+    for name in REFUSED:
+        if name in corpus:
+            assert corpus[name].name in listed, name
+    message = window.statusBar().currentMessage()
+    refused = sum(1 for n in REFUSED if n in corpus)
+    assert f"{refused} could not be imported" in message, message
+    titles = {r.title for r in window.session.project.source_rows()}
+    assert "Sample: the utf-16 ferry returns" in titles, (titles, listed)
+    assert len(titles) >= 3, (titles, listed)
+    window.close()
