@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -15,7 +16,7 @@ from brief.errors import BriefsmithError
 from brief.ingest.files import SUPPORTED_SUFFIXES, read_file
 from brief.model import ItemKind, OutlineItem
 from brief.progress import ImportReport, import_files
-from brief.project import Project
+from brief.project import Project, storage_error
 
 
 def main(argv: Sequence[str] | None = None, extend: Callable[[Any], None] | None = None) -> int:
@@ -28,6 +29,11 @@ def main(argv: Sequence[str] | None = None, extend: Callable[[Any], None] | None
         return int(args.run(args) or 0)
     except BriefsmithError as exc:
         print(f"briefsmith-cli: {exc}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as exc:  # a read that met a damaged page, say
+        project = getattr(args, "project", None)
+        mapped = storage_error(Path(project), exc) if project is not None else None
+        print(f"briefsmith-cli: {mapped or exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("briefsmith-cli: interrupted; everything imported so far is saved.", file=sys.stderr)
@@ -46,6 +52,11 @@ def build_parser() -> tuple[argparse.ArgumentParser, Any]:
     p.add_argument("files", type=Path, nargs="+", metavar="FILE")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     p.set_defaults(run=_import)
+
+    p = sub.add_parser("recover", help="copy what can be read of a damaged project into a new one")
+    p.add_argument("project", type=Path, metavar="DAMAGED")
+    p.add_argument("target", type=Path, metavar="NEW")
+    p.set_defaults(run=_recover)
 
     p = sub.add_parser("sources", help="list the project's sources")
     p.add_argument("project", type=Path)
@@ -85,6 +96,14 @@ def build_parser() -> tuple[argparse.ArgumentParser, Any]:
     q.add_argument("project", type=Path)
     q.set_defaults(run=_brief_list)
     return parser, sub
+
+
+def _recover(args: argparse.Namespace) -> int:
+    from brief.recover import recover
+
+    report = recover(args.project, args.target)
+    print(f"{args.target}: {report.summary()}")
+    return 0
 
 
 def expand(paths: Iterable[Path]) -> Iterator[Path]:

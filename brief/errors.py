@@ -28,6 +28,18 @@ class NewerProjectError(ProjectError):
     """The project was written by a newer Briefsmith than this one."""
 
 
+class DiskFullError(ProjectError):
+    """The disk refused a write; the transaction was rolled back."""
+
+
+class DamagedProjectError(ProjectError):
+    """The project file is corrupt; its sources and briefs may be recoverable."""
+
+
+class ReadOnlyProjectError(ProjectError):
+    """The project lies where it cannot be written: it can only be opened for reading."""
+
+
 class ProjectLockedError(ProjectError):
     """Another window or process has the project open for writing."""
 

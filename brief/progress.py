@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from brief.errors import ArticleImportError
+from brief.errors import ArticleImportError, DiskFullError
 from brief.ingest.article import Article
 from brief.ingest.files import display_name
 from brief.model import Source
@@ -38,12 +38,20 @@ def import_files(
     before is not stored twice.
     """
     total = len(paths)
+    stored = 0
     for done, path in enumerate(paths, start=1):
         report = ImportReport(path=path, done=done, total=total)
         try:
             report.source, report.duplicate = store_once(project, read_article(path, read))
+            stored += not report.duplicate
         except ArticleImportError as exc:
             report.error = str(exc)
+        except DiskFullError as exc:
+            raise DiskFullError(
+                f"no space left: nothing of this import after {stored} article"
+                f"{'' if stored == 1 else 's'} was stored ({display_name(path)} and the files "
+                f"after it were not). {exc}"
+            ) from exc
         yield report
 
 

@@ -20,11 +20,14 @@ from typing import IO, Any
 
 from brief.briefs import BriefStore
 from brief.errors import (
+    DamagedProjectError,
+    DiskFullError,
     NewerProjectError,
     NotAProjectError,
     NotFoundError,
     ProjectError,
     ProjectLockedError,
+    ReadOnlyProjectError,
 )
 from brief.ingest.article import Article
 from brief.model import (
@@ -89,14 +92,17 @@ class Project(BriefStore):
     def create(cls, path: str | Path) -> Project:
         """Make a new, empty project; refuses to overwrite an existing file."""
         path = Path(path)
-        if path.exists():
-            raise ProjectError(f"{path}: a file of that name already exists.")
         try:
-            path.touch(exist_ok=False)
+            # Made and locked at once: a second process racing to create the same project
+            # finds it locked ("already open"), never a half-made file it calls foreign.
+            handle = open(path, "xb")  # noqa: SIM115 - kept open as the lock
+        except FileExistsError as exc:
+            raise ProjectError(f"{path}: a file of that name already exists.") from exc
         except OSError as exc:
             raise ProjectError(f"{path}: the project cannot be created ({exc.strerror}).") from exc
         try:
-            return cls._open(path, new=True)
+            lock = _lock_handle(path, handle)
+            return cls._open(path, new=True, lock=lock)
         except BaseException:
             with suppress(OSError):
                 path.unlink()
@@ -107,20 +113,29 @@ class Project(BriefStore):
         """Open a project for writing (creating it when asked and missing), or for reading:
         a reader takes no lock, so scripts can read a project that a window has open."""
         path = Path(path)
-        if not path.exists():
-            if create and not readonly:
+        if not path.exists() and create and not readonly:
+            try:
                 return cls.create(path)
+            except ProjectError:
+                if not path.exists():
+                    raise
+                    # Another process made it first: open it like any project (its lock
+                    # says "already open" while that process is writing).
+        if not path.exists():
             raise ProjectError(f"{path}: there is no such project file.")
         if readonly:
             return cls._open_readonly(path)
-        return cls._open(path, new=False)
+        return cls._open(path, new=False, create=create)
 
     @classmethod
     def _open_readonly(cls, path: Path) -> Project:
         _check_header(path)
+        # In a folder Briefsmith cannot write to (a read-only mount, a shared drive), SQLite
+        # could not make the files a reader of a WAL database needs: read it as immutable.
+        immutable = "&immutable=1" if not os.access(path.parent, os.W_OK) else ""
         try:
             db = sqlite3.connect(
-                f"{path.resolve().as_uri()}?mode=ro",
+                f"{path.resolve().as_uri()}?mode=ro{immutable}",
                 uri=True,
                 isolation_level=None,
                 check_same_thread=True,
@@ -137,28 +152,55 @@ class Project(BriefStore):
         return cls(path, db, None, readonly=True)
 
     @classmethod
-    def _open(cls, path: Path, *, new: bool) -> Project:
-        if not new:
-            _check_header(path)
-        lock = _acquire_lock(path)
+    def _open(
+        cls, path: Path, *, new: bool, create: bool = False, lock: IO[bytes] | None = None
+    ) -> Project:
+        # The lock first: a project being made or written by another process is "already
+        # open" there, whatever its first bytes are at this moment.
+        if lock is None:
+            _check_regular(path)
+            lock = _acquire_lock(path)
+        # A log left beside the file by a writer that did not close (a crash, a kill): the
+        # file is checked before it is used.
+        unclean = Path(f"{path}-wal").exists() and Path(f"{path}-wal").stat().st_size > 0
         try:
+            if not new and path.stat().st_size == 0 and create:
+                new = True  # made by a process that died before writing: ours to make
+            if not new:
+                _check_header(path)
+            if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+                raise ReadOnlyProjectError(
+                    f"{path}: the project is in a place Briefsmith cannot write to; it can be "
+                    "opened for reading only (exports work, edits do not)."
+                )
             db = sqlite3.connect(path, isolation_level=None, check_same_thread=True)
         except sqlite3.Error as exc:
             _release_lock(lock)
             raise ProjectError(f"{path}: the project cannot be opened ({exc}).") from exc
+        except BaseException:
+            _release_lock(lock)
+            raise
         try:
             db.execute("PRAGMA foreign_keys = ON")
             if new:
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             else:
-                _check_identity(path, db)
+                _check_identity(path, db)  # before anything is written to the file
             # WAL: a commit costs no fsync of its own (about 0.8 ms per article stored instead
             # of 2.9), readers are not blocked by the writer, and a crash or power cut can lose
             # at most the last commits, never corrupt the file. On close SQLite folds the log
             # back in, so at rest the project is still one file.
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
+            if unclean:
+                _quick_check(path, db)
             _migrate(path, db)
+        except sqlite3.Error as exc:
+            db.close()
+            _release_lock(lock)
+            raise storage_error(path, exc) or ProjectError(
+                f"{path}: the project cannot be opened ({exc})."
+            ) from exc
         except BaseException:
             db.close()
             _release_lock(lock)
@@ -171,6 +213,8 @@ class Project(BriefStore):
             self._db = None  # type: ignore[assignment]
         _release_lock(self._lock)
         self._lock = None
+        if self.readonly:
+            _tidy_after_reader(self.path)
 
     def __enter__(self) -> Project:
         return self
@@ -184,13 +228,22 @@ class Project(BriefStore):
         if self.readonly:
             raise ProjectError(f"{self.path}: the project is open for reading only.")
         db = self._db
-        db.execute("BEGIN IMMEDIATE")
         try:
-            yield db
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        db.execute("COMMIT")
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                yield db
+                db.execute("COMMIT")
+            except BaseException:
+                if db.in_transaction:
+                    with suppress(sqlite3.Error):
+                        db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:
+            mapped = storage_error(self.path, exc)
+            if mapped is None:
+                raise
+            log.error("%s", mapped)
+            raise mapped from exc
 
     # -- sources ----------------------------------------------------------------------------
     def add_article(self, article: Article) -> Source:
@@ -521,18 +574,55 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 def _check_header(path: Path) -> None:
     """Refuse anything that is not an SQLite file before SQLite touches it (a pipe or a
     device named like a project is refused before it is opened: reading it never ends)."""
-    import stat
-
+    _check_regular(path)
     try:
-        mode = path.stat().st_mode
-        if not stat.S_ISREG(mode):
-            raise NotAProjectError(f"{path}: this is not a file but a folder, pipe or device.")
         with path.open("rb") as handle:
             header = handle.read(100)
     except OSError as exc:
         raise ProjectError(f"{path}: the project cannot be read ({exc.strerror}).") from exc
     if not header.startswith(_SQLITE_MAGIC):
         raise NotAProjectError(f"{path}: this is not a Briefsmith project.")
+
+
+def storage_error(path: Path, exc: sqlite3.Error) -> ProjectError | None:
+    """What a failure of the disk or of the file means for the user, or None when the error
+    is the program's own (a broken constraint: a bug to see, not to explain)."""
+    text = str(exc).lower()
+    if isinstance(exc, sqlite3.OperationalError) and ("full" in text or "i/o" in text):
+        return DiskFullError(
+            f"{path}: the disk refused to store more (no space left, or a write error: {exc}); "
+            "nothing of this change was saved, and the project is as it was before it."
+        )
+    if type(exc) is sqlite3.DatabaseError and ("malformed" in text or "not a database" in text):
+        return DamagedProjectError(
+            f"{path}: the project file is damaged ({exc}). Briefsmith can try to recover its "
+            f"sources and briefs into a new file: briefsmith-cli recover '{path}' NEW.brief"
+        )
+    return None
+
+
+def _quick_check(path: Path, db: sqlite3.Connection) -> None:
+    problems = [r[0] for r in db.execute("PRAGMA quick_check(5)")]
+    if problems != ["ok"]:
+        log.error("%s failed its check: %s", path, problems)
+        raise DamagedProjectError(
+            f"{path}: the project file is damaged ({problems[0]}). Briefsmith can try to "
+            f"recover its sources and briefs into a new file: briefsmith-cli recover "
+            f"'{path}' NEW.brief"
+        )
+
+
+def _check_regular(path: Path) -> None:
+    """A pipe or a device named like a project is refused before it is opened: reading it
+    would never end."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise ProjectError(f"{path}: the project cannot be read ({exc.strerror}).") from exc
+    if not stat.S_ISREG(mode):
+        raise NotAProjectError(f"{path}: this is not a file but a folder, pipe or device.")
 
 
 def _check_identity(path: Path, db: sqlite3.Connection) -> None:
@@ -543,6 +633,14 @@ def _check_identity(path: Path, db: sqlite3.Connection) -> None:
         raise NotAProjectError(f"{path}: this is not a Briefsmith project ({exc}).") from exc
     if app_id != APPLICATION_ID:
         raise NotAProjectError(f"{path}: this is an SQLite database, but not a Briefsmith project.")
+    if version >= 1:
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        missing = {"sources", "sections", "briefs", "brief_items"} - tables
+        if missing and version <= SCHEMA_VERSION:
+            raise NotAProjectError(
+                f"{path}: this SQLite file says it is a Briefsmith project but has no "
+                f"{', '.join(sorted(missing))} table; it is not opened."
+            )
     if version > SCHEMA_VERSION:
         raise NewerProjectError(
             f"{path}: this project was saved by a newer Briefsmith (format "
@@ -579,13 +677,51 @@ def _migrate(path: Path, db: sqlite3.Connection) -> None:
         db.execute("PRAGMA foreign_keys = ON")
 
 
+def _tidy_after_reader(path: Path) -> None:
+    """A reader of a WAL project leaves an empty `-wal` and a `-shm` when no writer is there
+    to fold them away; remove them, holding the writers' lock so none can start meanwhile."""
+    wal, shm = Path(f"{path}-wal"), Path(f"{path}-shm")
+    try:
+        if not wal.exists() or wal.stat().st_size != 0:
+            return
+        lock = _acquire_lock(path)
+    except (OSError, ProjectError):
+        return  # a writer has the project open: the files are its own
+    try:
+        for extra in (wal, shm):
+            with suppress(OSError):
+                extra.unlink()
+    finally:
+        _release_lock(lock)
+
+
+def _lock_handle(path: Path, handle: IO[bytes]) -> IO[bytes] | None:
+    try:
+        import fcntl
+    except ImportError:
+        return handle
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        handle.close()
+        raise ProjectLockedError(
+            f"{path}: the project is already open in another Briefsmith window "
+            "or process; close it there first."
+        ) from exc
+    return handle
+
+
 def _acquire_lock(path: Path) -> IO[bytes] | None:
     """An exclusive advisory lock on the file itself, released when the process ends."""
     try:
         import fcntl
     except ImportError:  # not on POSIX: no cross-process lock
         return None
-    handle = path.open("rb")
+    try:
+        # Non-blocking: a pipe put where the project was cannot hang the open.
+        handle = os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb")
+    except OSError as exc:
+        raise ProjectError(f"{path}: the project cannot be opened ({exc.strerror}).") from exc
     try:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError as exc:

@@ -2,3 +2,7 @@
 
 Exporters depend on `brief` only; they never touch widgets, settings or the project file.
 """
+
+import logging
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
