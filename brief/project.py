@@ -109,9 +109,12 @@ class Project(BriefStore):
             raise
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = False, readonly: bool = False) -> Project:
+    def open(
+        cls, path: str | Path, *, create: bool = False, readonly: bool = False, check: bool = False
+    ) -> Project:
         """Open a project for writing (creating it when asked and missing), or for reading:
-        a reader takes no lock, so scripts can read a project that a window has open."""
+        a reader takes no lock, so scripts can read a project that a window has open.
+        `check` runs SQLite's quick check first (always done after a crash)."""
         path = Path(path)
         if not path.exists() and create and not readonly:
             try:
@@ -125,7 +128,7 @@ class Project(BriefStore):
             raise ProjectError(f"{path}: there is no such project file.")
         if readonly:
             return cls._open_readonly(path)
-        return cls._open(path, new=False, create=create)
+        return cls._open(path, new=False, create=create, check=check)
 
     @classmethod
     def _open_readonly(cls, path: Path) -> Project:
@@ -153,7 +156,13 @@ class Project(BriefStore):
 
     @classmethod
     def _open(
-        cls, path: Path, *, new: bool, create: bool = False, lock: IO[bytes] | None = None
+        cls,
+        path: Path,
+        *,
+        new: bool,
+        create: bool = False,
+        lock: IO[bytes] | None = None,
+        check: bool = False,
     ) -> Project:
         # The lock first: a project being made or written by another process is "already
         # open" there, whatever its first bytes are at this moment.
@@ -192,7 +201,7 @@ class Project(BriefStore):
             # back in, so at rest the project is still one file.
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
-            if unclean:
+            if unclean or (check and not new):
                 _quick_check(path, db)
             _migrate(path, db)
         except sqlite3.Error as exc:

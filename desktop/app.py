@@ -44,12 +44,12 @@ class _Launcher:
         from PySide6.QtWidgets import QMessageBox
 
         from brief.errors import BriefsmithError
-        from brief.project import Project
+        from desktop.opening import open_project
         from desktop.session import Session
         from desktop.window import MainWindow
 
         try:
-            project = Project.open(path)
+            project = open_project(path, self.window)
         except BriefsmithError as exc:
             log.warning("cannot open %s: %s", path, exc)
             if self.window is None:  # at start-up: say it where the user started us

@@ -29,8 +29,10 @@ class Session(QObject):
         self.undo = QUndoStack(self)
         self.editor = Editor(self)
         self.jobs = JobRegistry(self)
-        briefs = project.briefs() or [project.new_brief(UNTITLED)]
-        self.brief_id = briefs[0].id or 0
+        briefs = project.briefs()
+        if not briefs and not project.readonly:
+            briefs = [project.new_brief(UNTITLED)]
+        self.brief_id = (briefs[0].id or 0) if briefs else 0  # 0: none (read-only)
         self.closed = False
 
     def set_brief(self, brief_id: int) -> None:

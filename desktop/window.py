@@ -51,7 +51,8 @@ class MainWindow(QMainWindow):
         self.session = session
         self.settings = settings
         self.open_project = open_project
-        self.setWindowTitle(f"{session.project.path.stem} — Briefsmith")
+        read_only = " (read-only)" if session.project.readonly else ""
+        self.setWindowTitle(f"{session.project.path.stem}{read_only} — Briefsmith")
         self.setWindowIcon(QIcon(str(ICON)))
         self.setAcceptDrops(True)
 

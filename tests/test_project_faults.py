@@ -184,3 +184,57 @@ def test_a_damaged_project_is_reported_and_recovered(tmp_path):
         assert [b.title for b in project.briefs()] == ["Rivers, grain and power: a sample brief"]
         assert project._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert len(project.search("harvest")) > 0
+
+
+def test_the_window_offers_recovery_and_reading_only(qtbot, tmp_path, settings, monkeypatch):
+    """What the CLI says, the window asks: recover a damaged project into a new file; open
+    one in a read-only place for reading, with edits refused and said so."""
+    pytest.importorskip("PySide6")
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.app import _Launcher
+
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(
+            lambda parent, title, text, *a: asked.append(title) or QMessageBox.StandardButton.Yes
+        ),
+    )
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: None))
+    damaged = build_demo(tmp_path / "damaged.brief")
+    _damage(damaged)
+    launcher = _Launcher(settings)
+    assert launcher.open_project(damaged)
+    window = launcher.window
+    qtbot.addWidget(window)
+    assert asked == ["Damaged project"]
+    assert window.session.project.path.name == "damaged (recovered).brief"
+    assert window.library.sources.rowCount() == 5
+    window.close()
+
+    place = tmp_path / "readonly"
+    place.mkdir()
+    path = build_demo(place / "shared.brief")
+    real_access = os.access
+    monkeypatch.setattr(
+        os,
+        "access",
+        lambda target, mode, *a, **k: (
+            False
+            if mode & os.W_OK and str(target).startswith(str(place))
+            else real_access(target, mode, *a, **k)
+        ),
+    )
+    assert launcher.open_project(path)
+    window = launcher.window
+    qtbot.addWidget(window)
+    assert asked[-1] == "Read-only project"
+    assert "(read-only)" in window.windowTitle()
+    refused: list[str] = []
+    window.session.editor.refused.connect(refused.append)
+    window.brief.add_heading()
+    assert refused and "reading only" in refused[0]
+    assert "Not done" in window.statusBar().currentMessage()
+    window.close()

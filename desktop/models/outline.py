@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersiste
 
 from brief.briefs import covered
 from brief.compose import paragraph_number
+from brief.errors import NotFoundError
 from brief.model import ItemKind, OutlineItem, Source
 from desktop.mime import OUTLINE_MIME, SECTIONS_MIME, decode, encode
 from desktop.session import Session
@@ -39,7 +40,10 @@ class OutlineModel(QAbstractListModel):
 
     def reload(self) -> None:
         self.beginResetModel()
-        self.items = self.session.project.brief(self.session.brief_id).items
+        try:
+            self.items = self.session.project.brief(self.session.brief_id).items
+        except NotFoundError:  # a read-only project without a brief
+            self.items = []
         self.endResetModel()
 
     def _outline_changed(self, brief_id: int) -> None:
