@@ -21,8 +21,7 @@ from PySide6.QtGui import QImage
 
 from brief.document import ExportOptions
 from brief.errors import BriefsmithError
-from brief.ingest.files import read_file
-from brief.progress import read_article
+from brief.isolated import TIME_BUDGET, IsolatedReader, ReadCancelledError
 from brief.project import Project
 
 log = logging.getLogger(__name__)
@@ -140,22 +139,29 @@ class JobRegistry(QObject):
 
 
 class ImportJob(Job):
+    """Reads files in a child process (brief.isolated): a file over its time budget or its
+    memory is stopped there, and Cancel stops the reading at once, mid-file."""
+
     article = Signal(object)  # brief.ingest.Article, ready to store
     problem = Signal(str)  # one file could not be imported: the message names it
 
-    def __init__(self, paths: list[Path]) -> None:
+    def __init__(self, paths: list[Path], time_budget: float = TIME_BUDGET) -> None:
         super().__init__()
         self.paths = paths
+        self.time_budget = time_budget
 
     def work(self) -> None:
-        for done, path in enumerate(self.paths, start=1):
-            if self.cancelled:
-                raise CancelledError
-            try:
-                self.article.emit(read_article(path, read_file))
-            except BriefsmithError as exc:
-                self.problem.emit(str(exc))
-            self.report(done, len(self.paths))
+        with IsolatedReader(self.time_budget) as reader:
+            for done, path in enumerate(self.paths, start=1):
+                if self.cancelled:
+                    raise CancelledError
+                try:
+                    self.article.emit(reader.read(path, lambda: self.cancelled))
+                except ReadCancelledError as exc:
+                    raise CancelledError from exc
+                except BriefsmithError as exc:
+                    self.problem.emit(str(exc))
+                self.report(done, len(self.paths))
 
 
 class ExportJob(Job):

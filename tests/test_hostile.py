@@ -152,3 +152,41 @@ def test_the_window_import_names_each_refused_file(corpus, qtbot, tmp_path, sett
     assert "Sample: the utf-16 ferry returns" in titles, (titles, listed)
     assert len(titles) >= 3, (titles, listed)
     window.close()
+
+
+def test_a_file_over_its_time_budget_is_stopped(tmp_path):
+    from brief.isolated import IsolatedReader
+    from tests.hostile import variant
+
+    slow = tmp_path / "slow.txt"
+    slow.write_text(variant("slow") * 20_000)  # a few seconds of reading
+    good = tmp_path / "good.txt"
+    good.write_text(variant("quick"))
+    with IsolatedReader(time_budget=0.5) as reader:
+        started = time.perf_counter()
+        with pytest.raises(ArticleImportError, match=r"slow\.txt: reading it took longer than"):
+            reader.read(slow)
+        assert time.perf_counter() - started < 2.0
+        assert reader.read(good).title == "Sample: the quick ferry returns"  # a new child
+
+
+def test_cancel_stops_an_import_within_a_second_mid_file(qtbot, tmp_path, settings):
+    pytest.importorskip("PySide6")
+    from tests.conftest import open_window
+    from tests.hostile import variant
+
+    path = tmp_path / "c.brief"
+    Project.create(path).close()
+    window = open_window(qtbot, path, settings)
+    big = tmp_path / "big.txt"
+    big.write_text(variant("big") * 20_000)  # seconds of reading, in one file
+    job = window.import_files([big, big.with_name("after.txt")])
+    qtbot.wait(1500)  # the child has started and is inside the big file
+    run = window.importer.runs[0]
+    started = time.perf_counter()
+    run.dialog.canceled.emit()  # what its Cancel button does
+    qtbot.waitUntil(lambda: not window.importer.runs, timeout=5000)
+    assert time.perf_counter() - started < 1.0
+    assert job.cancelled and window.session.project.source_count() == 0
+    assert "Import cancelled" in window.statusBar().currentMessage()
+    window.close()
