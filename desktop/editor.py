@@ -277,6 +277,7 @@ class Editor(QObject):
         super().__init__(session)
         self.session = session
         self.failures: list[str] = []
+        self.last_refusal = ""  # the reason of the last edit refused, for callers to show
 
     @property
     def project(self) -> Project:
@@ -308,6 +309,7 @@ class Editor(QObject):
             return False
         message = "; ".join(self.failures)
         self.failures.clear()
+        self.last_refusal = message
         self.refused.emit(message)
         return True
 

@@ -61,6 +61,13 @@ class Importer(QObject):
         sources = self.session.editor.import_articles(fresh)
         if sources:
             self.imported.emit(sources[-1].id or 0)
+        elif fresh:  # the project refused them all (a full disk, say): say it, not in passing
+            QMessageBox.warning(
+                self.widget,
+                "Nothing was imported",
+                f"{len(fresh)} article{'s' if len(fresh) != 1 else ''} could not be stored:\n\n"
+                f"{self.session.editor.last_refusal}",
+            )
         total = len(run.paths)
         note = f"Imported {len(sources)} of {_plural(total, 'file')}."
         if repeats:

@@ -190,3 +190,36 @@ def test_cancel_stops_an_import_within_a_second_mid_file(qtbot, tmp_path, settin
     assert job.cancelled and window.session.project.source_count() == 0
     assert "Import cancelled" in window.statusBar().currentMessage()
     window.close()
+
+
+def test_a_full_disk_during_a_window_import_is_said_and_stores_nothing(
+    qtbot, tmp_path, settings, monkeypatch
+):
+    """SQLite's page limit stands for a full disk: its writes fail as they would on one."""
+    pytest.importorskip("PySide6")
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.conftest import open_window
+    from tests.hostile import variant
+
+    path = tmp_path / "full.brief"
+    Project.create(path).close()
+    window = open_window(qtbot, path, settings)
+    project = window.session.project
+    pages = project._db.execute("PRAGMA page_count").fetchone()[0]
+    project._db.execute(f"PRAGMA max_page_count = {pages + 2}")
+    files = []
+    for n in range(30):
+        files.append(tmp_path / f"a{n}.txt")
+        files[-1].write_text(variant(f"full {n} " + "words " * 300))
+    warned: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda parent, title, text: warned.append(text))
+    )
+    with qtbot.waitSignal(window.importer.done, timeout=60000):
+        window.import_files(files)
+    assert len(warned) == 1 and "no space left" in warned[0], warned
+    assert "30 articles could not be stored" in warned[0]
+    assert project.source_count() == 0 and window.session.undo.count() == 0
+    assert project._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    window.close()
