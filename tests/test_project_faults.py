@@ -4,6 +4,7 @@ readers that leave nothing behind, read-only places."""
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -238,3 +239,33 @@ def test_the_window_offers_recovery_and_reading_only(qtbot, tmp_path, settings, 
     assert refused and "reading only" in refused[0]
     assert "Not done" in window.statusBar().currentMessage()
     window.close()
+
+
+def test_a_project_on_a_read_only_mount_through_the_cli(tmp_path):
+    """A real read-only file system (a tmpfs remounted read-only; needs root, else skipped):
+    sources and export read it, import says why it cannot write."""
+    mount = tmp_path / "mnt"
+    mount.mkdir()
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)], capture_output=True
+    )
+    if made.returncode != 0:
+        pytest.skip("cannot mount a file system here (not root)")
+    try:
+        path = mount / "shared.brief"
+        shutil.copy(build_demo(tmp_path / "demo.brief"), path)
+        assert subprocess.run(["mount", "-o", "remount,ro", str(mount)]).returncode == 0
+        sources = _cli("sources", str(path))
+        assert sources.returncode == 0, sources.stderr
+        assert len(sources.stdout.splitlines()) == 5
+        out = tmp_path / "brief.docx"
+        export = _cli("export", str(path), "1", "--format", "docx", "-o", str(out))
+        assert export.returncode == 0 and out.exists(), export.stderr
+        text = tmp_path / "new.txt"
+        text.write_text(variant("read-only"))
+        refused = _cli("import", str(path), str(text))
+        assert refused.returncode == 1 and "Traceback" not in refused.stderr
+        assert "cannot write to; it can be opened for reading only" in refused.stderr
+        assert sorted(p.name for p in mount.iterdir()) == ["shared.brief"]
+    finally:
+        subprocess.run(["umount", str(mount)], capture_output=True)
