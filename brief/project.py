@@ -705,9 +705,11 @@ def _tidy_after_reader(path: Path) -> None:
 
 
 def _lock_handle(path: Path, handle: IO[bytes]) -> IO[bytes] | None:
+    """Lock an open handle of the project (exclusive, not waiting); it is closed and the
+    project said to be open elsewhere when another process holds the lock."""
     try:
         import fcntl
-    except ImportError:
+    except ImportError:  # not on POSIX: no cross-process lock
         return handle
     try:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -722,24 +724,14 @@ def _lock_handle(path: Path, handle: IO[bytes]) -> IO[bytes] | None:
 
 def _acquire_lock(path: Path) -> IO[bytes] | None:
     """An exclusive advisory lock on the file itself, released when the process ends."""
-    try:
-        import fcntl
-    except ImportError:  # not on POSIX: no cross-process lock
+    if os.name != "posix":  # no cross-process lock there
         return None
     try:
         # Non-blocking: a pipe put where the project was cannot hang the open.
         handle = os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb")
     except OSError as exc:
         raise ProjectError(f"{path}: the project cannot be opened ({exc.strerror}).") from exc
-    try:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError as exc:
-        handle.close()
-        raise ProjectLockedError(
-            f"{path}: the project is already open in another Briefsmith window "
-            "or process; close it there first."
-        ) from exc
-    return handle
+    return _lock_handle(path, handle)
 
 
 def _release_lock(handle: IO[bytes] | None) -> None:
