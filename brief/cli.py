@@ -16,7 +16,8 @@ from brief.errors import BriefsmithError
 from brief.ingest.files import SUPPORTED_SUFFIXES, read_file
 from brief.model import ItemKind, OutlineItem
 from brief.progress import ImportReport, import_files
-from brief.project import Project, storage_error
+from brief.project import Project
+from brief.projectfile import storage_error
 
 
 def main(argv: Sequence[str] | None = None, extend: Callable[[Any], None] | None = None) -> int:

@@ -16,6 +16,21 @@ BENCHMARK = SHARED / "benchmarks" / "article-extraction"
 DATA = ROOT / "data"
 
 
+def run_cli(*args: str, **kwargs):
+    """`briefsmith-cli ARGS` in a process of its own, its output captured as text."""
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "exporters.cli", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        **kwargs,
+    )
+
+
 def need(path: Path) -> Path:
     """Skip (saying why) when the shared material is not beside the checkout."""
     if not path.exists():

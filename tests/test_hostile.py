@@ -15,7 +15,7 @@ from brief.errors import ArticleImportError, ProjectError
 from brief.ingest.files import read_file
 from brief.project import Project
 from exporters.atomic import write_atomically
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_cli
 from tests.hostile import write_corpus, zip_bomb_docx
 
 REFUSED = {
@@ -81,20 +81,7 @@ def test_the_zip_bomb_costs_under_a_second_and_100_mb(tmp_path):
 
 def test_the_cli_imports_the_good_files_and_names_each_bad_one(corpus, tmp_path):
     project = tmp_path / "p.brief"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "exporters.cli",
-            "import",
-            str(project),
-            str(corpus["good.txt"].parent),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = run_cli("import", str(project), str(corpus["good.txt"].parent))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     for name in REFUSED:

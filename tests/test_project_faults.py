@@ -15,7 +15,7 @@ from brief.demo import build_demo
 from brief.errors import NotAProjectError, ReadOnlyProjectError
 from brief.project import Project
 from brief.schema import APPLICATION_ID
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_cli
 from tests.hostile import variant
 
 
@@ -67,12 +67,7 @@ def test_a_foreign_file_with_our_id_is_refused_unchanged(tmp_path):
 def test_readers_leave_no_wal_or_shm_behind(tmp_path):
     path = build_demo(tmp_path / "p.brief")
     for _ in range(2):
-        result = subprocess.run(
-            [sys.executable, "-m", "exporters.cli", "sources", str(path)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-        )
+        result = run_cli("sources", str(path))
         assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.brief"]
     with Project.open(path):  # while a writer has it, its files are left alone
@@ -101,17 +96,6 @@ def test_a_project_in_a_read_only_place(tmp_path, monkeypatch):
         assert reader.source_count() == 5
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.brief"]
-
-
-def _cli(*args: str, **kwargs) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "exporters.cli", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        **kwargs,
-    )
 
 
 def test_disk_full_during_an_import_says_so_and_keeps_the_project(tmp_path):
@@ -166,17 +150,17 @@ def test_a_damaged_project_is_reported_and_recovered(tmp_path):
     path = build_demo(tmp_path / "p.brief")
     _damage(path)
     for command in (["sources", str(path)], ["sections", str(path)]):
-        result = _cli(*command)
+        result = run_cli(*command)
         assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
         assert "the project file is damaged" in result.stderr
         assert "briefsmith-cli recover" in result.stderr
     text = tmp_path / "new.txt"
     text.write_text(variant("after the damage"))
-    result = _cli("import", str(path), str(text))
+    result = run_cli("import", str(path), str(text))
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert "damaged" in result.stderr
     recovered = tmp_path / "recovered.brief"
-    result = _cli("recover", str(path), str(recovered))
+    result = run_cli("recover", str(path), str(recovered))
     assert result.returncode == 0, result.stderr
     assert "recovered 5 sources" in result.stdout
     with Project.open(recovered) as project:
@@ -255,15 +239,15 @@ def test_a_project_on_a_read_only_mount_through_the_cli(tmp_path):
         path = mount / "shared.brief"
         shutil.copy(build_demo(tmp_path / "demo.brief"), path)
         assert subprocess.run(["mount", "-o", "remount,ro", str(mount)]).returncode == 0
-        sources = _cli("sources", str(path))
+        sources = run_cli("sources", str(path))
         assert sources.returncode == 0, sources.stderr
         assert len(sources.stdout.splitlines()) == 5
         out = tmp_path / "brief.docx"
-        export = _cli("export", str(path), "1", "--format", "docx", "-o", str(out))
+        export = run_cli("export", str(path), "1", "--format", "docx", "-o", str(out))
         assert export.returncode == 0 and out.exists(), export.stderr
         text = tmp_path / "new.txt"
         text.write_text(variant("read-only"))
-        refused = _cli("import", str(path), str(text))
+        refused = run_cli("import", str(path), str(text))
         assert refused.returncode == 1 and "Traceback" not in refused.stderr
         assert "cannot write to; it can be opened for reading only" in refused.stderr
         assert sorted(p.name for p in mount.iterdir()) == ["shared.brief"]
