@@ -27,6 +27,17 @@ class Run:
     link: str | None = None
 
 
+SAFE_LINK_SCHEMES = ("https://", "http://", "mailto:")
+
+
+def is_safe_link(url: str) -> bool:
+    """Whether a link may be made clickable in an export: web and mail addresses only, so a
+    project someone sends cannot plant links that open local files or run script."""
+    return url.strip().lower().startswith(SAFE_LINK_SCHEMES) and not any(
+        ord(ch) < 0x20 or ch in '<>"' for ch in url
+    )
+
+
 def plain(runs: list[Run]) -> str:
     return "".join(run.text for run in runs)
 

@@ -16,20 +16,36 @@ from typing import Any
 import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_BREAK
-from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, RGBColor
 from lxml import etree
 
-from brief.document import Document, Excerpt, Heading, Paragraph, Run, direction, plain
+from brief.document import (
+    Document,
+    Excerpt,
+    Heading,
+    Paragraph,
+    Run,
+    direction,
+    is_safe_link,
+    plain,
+)
 from exporters.atomic import write_atomically
+from exporters.bidi import logical_runs
+from exporters.docx_parts import (
+    NotesPart,
+    application_properties,
+    core_value,
+    put_setting,
+    running_header_and_page_numbers,
+    xml_text,
+)
 
 Progress = Callable[[int, int], None]
 
+NOTES_TITLE = "Notes"
 _BIDI_LANG = {"fa": "fa-IR", "ps": "ps-AF", "ar": "ar-SA", "ur": "ur-PK", "he": "he-IL"}
 
 
@@ -39,60 +55,23 @@ def export_docx(document: Document, path: str | Path, progress: Progress | None 
     return write_atomically(path, word.save)
 
 
-class _Notes:
-    """The footnotes or endnotes part: its XML tree, and relationships for its links."""
-
-    def __init__(self, word: Any, kind: str) -> None:
-        self.kind = kind  # "footnote" or "endnote"
-        plural = kind + "s"
-        root = parse_xml(f"<w:{plural} {nsdecls('w', 'r')}/>")
-        for note_id, separator in ((-1, "separator"), (0, "continuationSeparator")):
-            root.append(
-                parse_xml(
-                    f'<w:{kind} {nsdecls("w")} w:type="{separator}" w:id="{note_id}"><w:p><w:pPr>'
-                    '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
-                    f"<w:r><w:{separator}/></w:r></w:p></w:{kind}>"
-                )
-            )
-        content_type = CT.WML_FOOTNOTES if kind == "footnote" else CT.WML_ENDNOTES
-        self.part = XmlPart(PackURI(f"/word/{plural}.xml"), content_type, root, word.part.package)
-        word.part.relate_to(self.part, RT.FOOTNOTES if kind == "footnote" else RT.ENDNOTES)
-        self.root = root
-        self.text_style = "FootnoteText" if kind == "footnote" else "EndnoteText"
-        self.ref_style = "FootnoteReference" if kind == "footnote" else "EndnoteReference"
-
-    def add(self, number: int, runs: list[Run], writer: _DocxBuilder) -> None:
-        kind = self.kind
-        note = parse_xml(f'<w:{kind} {nsdecls("w")} w:id="{number}"/>')
-        p = etree.SubElement(note, qn("w:p"))
-        p_pr = etree.SubElement(p, qn("w:pPr"))
-        etree.SubElement(p_pr, qn("w:pStyle")).set(qn("w:val"), self.text_style)
-        mark = etree.SubElement(p, qn("w:r"))
-        etree.SubElement(etree.SubElement(mark, qn("w:rPr")), qn("w:rStyle")).set(
-            qn("w:val"), self.ref_style
-        )
-        etree.SubElement(mark, qn(f"w:{kind}Ref"))
-        writer.append_runs(p, [Run(" "), *runs], self.part, auto_rtl=False)
-        self.root.append(note)
-
-
 class _DocxBuilder:
     def __init__(self, document: Document, progress: Progress | None) -> None:
         self.doc = document
         self.progress = progress or (lambda done, total: None)
         self.word = docx.Document()
-        self.notes: _Notes | None = None
+        self.notes: NotesPart | None = None
         self.bookmarks = 0
 
     def build(self) -> Any:
         doc, word = self.doc, self.word
         _ensure_styles(word)
         _page_setup(word, doc.paper)
+        running_header_and_page_numbers(word, doc.title)
         if doc.notes:
-            self.notes = _Notes(word, "footnote" if doc.notes_mode == "foot" else "endnote")
-            _declare_separators(word, self.notes.kind)
+            self.notes = NotesPart(word, "footnote" if doc.notes_mode == "foot" else "endnote")
         self._title_block()
-        if doc.contents:
+        if doc.contents and any(isinstance(b, Heading) for b in doc.blocks):
             self._contents()
         total = len(doc.blocks) + len(doc.bibliography)
         for done, block in enumerate(doc.blocks, start=1):
@@ -104,12 +83,14 @@ class _DocxBuilder:
                 self._paragraph(block)
             if done % 20 == 0:
                 self.progress(done, total)
-        if doc.bibliography:
-            if self.notes is not None and self.notes.kind == "endnote":
-                # Endnotes gather at the end of their section: a new section for the
-                # bibliography puts them before it.
+        if self.notes is not None and self.notes.kind == "endnote":
+            # Endnotes gather at the end of their section, after its last paragraph: the
+            # "Notes" heading closes the body's section, and the bibliography gets its own.
+            word.add_heading(NOTES_TITLE, level=1)
+            if doc.bibliography:
                 word.add_section()
-            word.add_heading(doc.bibliography_title, level=1)
+        if doc.bibliography:
+            word.add_heading(xml_text(doc.bibliography_title), level=1)
             for entry in doc.bibliography:
                 p = word.add_paragraph(style="Bibliography")
                 self.append_runs(p._p, entry, word.part, auto_rtl=False)
@@ -120,15 +101,17 @@ class _DocxBuilder:
     # -- blocks -----------------------------------------------------------------------------
     def _title_block(self) -> None:
         doc, word = self.doc, self.word
-        word.add_paragraph(doc.title, style="Title")
-        if doc.subtitle:
-            word.add_paragraph(doc.subtitle, style="Subtitle")
+        for text, style in ((doc.title, "Title"), (doc.subtitle, "Subtitle")):
+            if text or style == "Title":
+                self.append_runs(word.add_paragraph(style=style)._p, [Run(text)], word.part)
         byline = " · ".join(part for part in (doc.author, doc.date) if part)
         if byline:
-            word.add_paragraph(byline)
+            self.append_runs(word.add_paragraph()._p, [Run(byline)], word.part)
         word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def _contents(self) -> None:
+        """A contents field, filled in with the headings so it reads right before Word (or
+        LibreOffice) updates it."""
         word = self.word
         word.add_paragraph("Contents", style="TOC Heading")
         headings = [b for b in self.doc.blocks if isinstance(b, Heading)]
@@ -143,17 +126,12 @@ class _DocxBuilder:
             p = first if n == 0 else word.add_paragraph(style=f"TOC {min(heading.level, 3)}")
             if n == 0:
                 p.style = word.styles[f"TOC {min(heading.level, 3)}"]
-            p.add_run(plain(heading.runs))
+            p.add_run(xml_text(plain(heading.runs)))
             last = p
-        if not headings:
-            first.add_run("Update this field to list the headings.")
         last._p.append(_fld("end"))
         word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        settings = word.settings.element
-        update = settings.find(qn("w:updateFields"))
-        if update is None:
-            update = etree.SubElement(settings, qn("w:updateFields"))
-        update.set(qn("w:val"), "true")
+        update = parse_xml(f'<w:updateFields {nsdecls("w")} w:val="true"/>')
+        put_setting(word.settings.element, update)
 
     def _heading(self, block: Heading) -> None:
         p = self.word.add_heading(level=min(max(block.level, 1), 3))
@@ -169,14 +147,9 @@ class _DocxBuilder:
         p = self.word.add_paragraph(style="Quote")
         self.append_runs(p._p, block.runs, self.word.part, language=block.language)
         if block.note is not None and self.notes is not None:
-            self.notes.add(block.note.number, block.note.runs, self)
-            ref = etree.SubElement(p._p, qn("w:r"))
-            etree.SubElement(etree.SubElement(ref, qn("w:rPr")), qn("w:rStyle")).set(
-                qn("w:val"), self.notes.ref_style
-            )
-            etree.SubElement(ref, qn(f"w:{self.notes.kind}Reference")).set(
-                qn("w:id"), str(block.note.number)
-            )
+            note = self.notes.new_note(block.note.number)
+            self.append_runs(note, [Run(" "), *block.note.runs], self.notes.part, auto_rtl=False)
+            self.notes.add_reference(p._p, f"w:{self.notes.kind}Reference", block.note.number)
         elif block.citation:
             self.append_runs(p._p, [Run(" "), *block.citation], self.word.part, auto_rtl=False)
 
@@ -184,69 +157,68 @@ class _DocxBuilder:
     def append_runs(
         self, p: Any, runs: list[Run], part: Any, language: str = "", auto_rtl: bool = True
     ) -> None:
-        """Runs into a paragraph element; links become real hyperlinks of `part`. With
-        `auto_rtl`, a paragraph whose text starts right to left is marked right to left."""
+        """Runs into a paragraph element; safe links become real hyperlinks of `part`. With
+        `auto_rtl`, a paragraph whose text starts right to left is marked right to left; only
+        the stretches that read right to left are marked as such."""
         rtl = auto_rtl and direction("".join(r.text for r in runs)) == "rtl"
         if rtl:
             p_pr = p.get_or_add_pPr()
             if p_pr.find(qn("w:bidi")) is None:
                 p_pr.append(parse_xml(f"<w:bidi {nsdecls('w')}/>"))
         for run in runs:
-            if not run.text:
+            text = xml_text(run.text)
+            if not text:
                 continue
             target = p
-            if run.link:
-                r_id = part.relate_to(run.link, RT.HYPERLINK, is_external=True)
+            if run.link and is_safe_link(run.link):
+                r_id = part.relate_to(xml_text(run.link), RT.HYPERLINK, is_external=True)
                 target = etree.SubElement(p, qn("w:hyperlink"))
                 target.set(qn("r:id"), r_id)
-            r = etree.SubElement(target, qn("w:r"))
-            r_pr = etree.SubElement(r, qn("w:rPr"))
-            if run.link:
-                etree.SubElement(r_pr, qn("w:rStyle")).set(qn("w:val"), "Hyperlink")
-            if run.strong:
-                etree.SubElement(r_pr, qn("w:b"))
-            if run.emphasis:
-                etree.SubElement(r_pr, qn("w:i"))
-            if run.small_caps:
-                etree.SubElement(r_pr, qn("w:smallCaps"))
-            if run.superscript:
-                etree.SubElement(r_pr, qn("w:vertAlign")).set(qn("w:val"), "superscript")
-            if direction(run.text) == "rtl" or (rtl and not _has_ltr(run.text)):
-                etree.SubElement(r_pr, qn("w:rtl"))
-                lang = etree.SubElement(r_pr, qn("w:lang"))
-                lang.set(qn("w:bidi"), _BIDI_LANG.get(language, language or "fa-IR"))
-            if not len(r_pr):
-                r.remove(r_pr)
-            t = etree.SubElement(r, qn("w:t"))
-            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-            t.text = _xml_safe(run.text)
+            for stretch, way in logical_runs(text, "R" if rtl else "L"):
+                self._run(target, run, stretch, way == "R", language)
+
+    def _run(self, parent: Any, run: Run, text: str, rtl: bool, language: str) -> None:
+        r = etree.SubElement(parent, qn("w:r"))
+        r_pr = etree.SubElement(r, qn("w:rPr"))
+        if run.link and is_safe_link(run.link):
+            etree.SubElement(r_pr, qn("w:rStyle")).set(qn("w:val"), "Hyperlink")
+        if run.strong:
+            etree.SubElement(r_pr, qn("w:b"))
+            if rtl:
+                etree.SubElement(r_pr, qn("w:bCs"))
+        if run.emphasis:
+            etree.SubElement(r_pr, qn("w:i"))
+            if rtl:
+                etree.SubElement(r_pr, qn("w:iCs"))
+        if run.small_caps:
+            etree.SubElement(r_pr, qn("w:smallCaps"))
+        if run.superscript:
+            etree.SubElement(r_pr, qn("w:vertAlign")).set(qn("w:val"), "superscript")
+        if rtl:
+            etree.SubElement(r_pr, qn("w:rtl"))
+            lang = etree.SubElement(r_pr, qn("w:lang"))
+            lang.set(qn("w:bidi"), _BIDI_LANG.get(language, language or "fa-IR"))
+        if not len(r_pr):
+            r.remove(r_pr)
+        t = etree.SubElement(r, qn("w:t"))
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        t.text = text
 
     def _properties(self) -> None:
         doc, props = self.doc, self.word.core_properties
-        props.title = doc.title
-        props.author = doc.author or "Briefsmith"
-        props.subject = doc.subject
-        props.keywords = ", ".join(doc.keywords)
-        props.language = doc.language
-        props.comments = f"Citations: {doc.style_name}" if doc.style_name else ""
-        props.last_modified_by = doc.author or "Briefsmith"
+        props.title = core_value(doc.title)
+        props.author = core_value(doc.author)
+        props.subject = core_value(doc.subject)
+        props.keywords = core_value(", ".join(doc.keywords))
+        props.language = core_value(doc.language)
+        props.comments = core_value(f"Citations: {doc.style_name}" if doc.style_name else "")
+        props.last_modified_by = core_value(doc.author)
         now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
         props.created = props.modified = now
         props.revision = 1
-
-
-def _has_ltr(text: str) -> bool:
-    return direction(text) == "ltr" and any(ch.isalpha() for ch in text)
-
-
-def _xml_safe(text: str) -> str:
-    """XML 1.0 cannot hold most control characters: drop them (tab and newline stay)."""
-    return "".join(
-        ch
-        for ch in text
-        if ch in "\t\n"
-        or (ord(ch) >= 0x20 and not 0xD800 <= ord(ch) < 0xE000 and ch not in "\ufffe\uffff")
-    )
+        texts = [doc.title, doc.subtitle, *(plain(b.runs) for b in doc.blocks)]
+        texts += [plain(n.runs) for n in doc.notes] + [plain(e) for e in doc.bibliography]
+        application_properties(self.word, [t for t in texts if t])
 
 
 def _fld(kind: str) -> Any:
@@ -272,20 +244,6 @@ def _page_setup(word: Any, paper: str) -> None:
         section.page_width, section.page_height = Mm(210), Mm(297)
 
 
-def _declare_separators(word: Any, kind: str) -> None:
-    settings = word.settings.element
-    pr = parse_xml(
-        f'<w:{kind}Pr {nsdecls("w")}><w:{kind} w:id="-1"/><w:{kind} w:id="0"/></w:{kind}Pr>'
-    )
-    if kind == "endnote":
-        pr.insert(0, parse_xml(f'<w:pos {nsdecls("w")} w:val="sectEnd"/>'))
-    compat = settings.find(qn("w:compat"))
-    if compat is not None:
-        compat.addprevious(pr)
-    else:
-        settings.append(pr)
-
-
 def _ensure_styles(word: Any) -> None:
     """Word's built-in styles that python-docx's template lacks, defined as Word does."""
     styles = word.styles
@@ -302,6 +260,9 @@ def _ensure_styles(word: Any) -> None:
     for name in ("Footnote Text", "Endnote Text"):
         style = add(name, WD_STYLE_TYPE.PARAGRAPH, "Normal")
         style.font.size = Pt(9)
+        # The complex-script size too, or Persian notes print at the body's 11 pt.
+        size = style.element.get_or_add_rPr().find(qn("w:sz"))
+        size.addnext(parse_xml(f'<w:szCs {nsdecls("w")} w:val="18"/>'))
         style.paragraph_format.space_after = Pt(2)
     for name in ("Footnote Reference", "Endnote Reference"):
         add(name, WD_STYLE_TYPE.CHARACTER).font.superscript = True

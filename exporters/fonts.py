@@ -38,9 +38,26 @@ _PACKAGES = [
 ]
 
 
+JOINERS = "\u200c\u200d"  # zero-width non-joiner and joiner: they steer Arabic shaping
+
+
 def _invisible(ch: str) -> bool:
     """Characters that need no glyph: joiners, marks of direction, variation selectors."""
-    return unicodedata.category(ch) in ("Cf", "Cc", "Zl", "Zp") or 0xFE00 <= ord(ch) <= 0xFE0F
+    code = ord(ch)
+    return (
+        unicodedata.category(ch) in ("Cf", "Cc", "Zl", "Zp")
+        or 0xFE00 <= code <= 0xFE0F
+        or 0xE0100 <= code <= 0xE01EF
+    )
+
+
+def drawable(text: str, *, keep_joiners: bool = False) -> str:
+    """Text without the characters that are never drawn (joiners, direction marks, variation
+    selectors, tags): fonts give some of them visible glyphs. Joiners stay in text HarfBuzz
+    shapes, where they decide which letters join."""
+    if text.isprintable() and text.isascii():
+        return text
+    return "".join(ch for ch in text if not _invisible(ch) or (keep_joiners and ch in JOINERS))
 
 
 @dataclass
@@ -63,19 +80,29 @@ class FontSet:
     _asked: set[int] = field(default_factory=set)  # Unicode blocks fontconfig was asked about
 
     def segments(self, text: str, base: Face) -> list[tuple[str, Face]]:
-        """Split text into (segment, face) pairs: each segment in a face that has its glyphs."""
+        """Split text into (segment, face) pairs: each segment in a face that has its glyphs.
+        A character no font has is left out (and reported), so it is neither measured nor
+        drawn: it cannot leave a hole in a line."""
         if base.cmap.issuperset(map(ord, text)):
             return [(text, base)]  # the common case, decided at C speed
         out: list[tuple[str, Face]] = []
         for ch in text:
+            if out and not ch.isalnum() and ord(ch) in out[-1][1].cmap:
+                # Punctuation stays in the face of the words it follows: a full stop after
+                # Persian is set (and shaped) with the Persian.
+                out[-1] = (out[-1][0] + ch, out[-1][1])
+                continue
             face = self.face_for(ch, base)
+            if face is None:
+                continue
             if out and (out[-1][1] is face or _invisible(ch) or ch == " "):
                 out[-1] = (out[-1][0] + ch, out[-1][1])
             else:
                 out.append((ch, face))
         return out
 
-    def face_for(self, ch: str, base: Face) -> Face:
+    def face_for(self, ch: str, base: Face) -> Face | None:
+        """The face to set `ch` in; None when no installed font has it."""
         code = ord(ch)
         if code in base.cmap or _invisible(ch) or ch in " \n":
             return base
@@ -93,7 +120,7 @@ class FontSet:
                     if code in extra.cmap:
                         return extra
         self.missing.add(ch)
-        return base
+        return None
 
     def missing_report(self) -> str:
         """A sentence naming what could not be shown and which package would show it."""

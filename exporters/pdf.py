@@ -8,6 +8,7 @@ is raised by their height; at the end of the page the notes are drawn in that ro
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +33,10 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from brief.document import Document, Excerpt, Heading, Note, Run, plain
 from exporters.atomic import write_atomically
+from exporters.bidi import Direction, has_rtl
 from exporters.fonts import FontSet, load_fonts
-from exporters.pdf_text import BidiParagraph, has_rtl, markup, superscript_digits
+from exporters.pdf_lines import LineParagraph
+from exporters.pdf_text import clean, markup
 
 Progress = Callable[[int, int], None]
 _MARGIN = 22 * mm
@@ -218,6 +221,10 @@ class _Template(BaseDocTemplate):
         super().__init__(target, **kwargs)
         self.builder = builder
 
+    def beforeDocument(self) -> None:  # noqa: N802 - reportlab's hook, once per pass
+        self.builder.placed = 0
+        self.builder._outline_level = 0
+
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's hook
         self.builder.after_flowable(self, flowable)
 
@@ -231,39 +238,39 @@ class _PdfBuilder:
         self.placed = 0
         self.total = 1
         self._note_cache: dict[tuple[int, float], tuple[Flowable, float]] = {}
+        self._outline_level = 0
+        self.contents = document.contents and any(isinstance(b, Heading) for b in document.blocks)
 
     # -- notes -------------------------------------------------------------------------------
     def note_flowable(self, note: Note, width: float) -> tuple[Flowable, float]:
         key = (note.number, width)
         if key not in self._note_cache:
             flowable = self._note_paragraph(note)
-            _, height = flowable.wrap(width - 12, 10_000)
+            _, height = flowable.wrap(width, 10_000)
             self._note_cache[key] = (flowable, height + self.styles.note.spaceAfter)
         return self._note_cache[key]
 
     def _note_paragraph(self, note: Note) -> Flowable:
-        style = self.styles.note
-        text = plain(note.runs)
-        if has_rtl(text):
-            # A note reads in the brief's direction, whatever it quotes.
-            return self._bidi(f"{note.number}. {text}", style, base="L", indent=False)
-        return Paragraph(f"{note.number}.&#160;" + markup(note.runs, self.fonts), style)
+        """A note reads in the brief's direction, whatever it quotes, with a hanging number;
+        set line by line, so its italics, links and indent survive any script in it."""
+        runs = [Run(f"{note.number}.\u00a0"), *note.runs]
+        return self._lines(runs, self.styles.note, base="L")
 
     # -- the story ----------------------------------------------------------------------------
     def story(self) -> list[Flowable]:
         doc, st = self.doc, self.styles
         story: list[Flowable] = [
             Spacer(1, 60 * mm),
-            Paragraph(markup([Run(doc.title)], self.fonts, bold=True), st.title),
+            self._text([Run(doc.title)], st.title, bold=True),
         ]
         if doc.subtitle:
-            story.append(Paragraph(markup([Run(doc.subtitle)], self.fonts), st.subtitle))
+            story.append(self._text([Run(doc.subtitle)], st.subtitle))
         for line in (doc.author, doc.date):
             if line:
-                story.append(Paragraph(markup([Run(line)], self.fonts), st.byline))
+                story.append(self._text([Run(line)], st.byline))
         story.append(NextPageTemplate("body"))
         story.append(PageBreak())
-        if doc.contents:
+        if self.contents:
             toc = TableOfContents(
                 levelStyles=st.toc,
                 dotsMinLevel=0,
@@ -298,59 +305,56 @@ class _PdfBuilder:
                 story.append(flowable)
         if doc.bibliography:
             story += self._plain_heading(doc.bibliography_title)
-            story += [self._text(entry, st.bib, base="L") for entry in doc.bibliography]
+            story += [self._lines(entry, st.bib, base="L") for entry in doc.bibliography]
         self.total = len(story)
         return story
 
     def _plain_heading(self, text: str) -> list[Flowable]:
-        heading = Heading(1, [Run(text)], anchor=f"x-{text.lower()}")
+        heading = Heading(1, [Run(text)], anchor="x-" + "".join(c for c in text if c.isalnum()))
         return [CondPageBreak(90), self._heading(heading)]
 
     def _heading(self, block: Heading) -> Flowable:
         level = min(max(block.level, 1), 3)
-        flowable = Paragraph(
-            markup(block.runs, self.fonts, bold=True), self.styles.headings[level - 1]
-        )
+        flowable = self._text(block.runs, self.styles.headings[level - 1], bold=True)
         flowable.outline = (level, plain(block.runs), block.anchor)
         return flowable
 
-    def _text(self, runs: list[Run], style: ParagraphStyle, base: str | None = None) -> Flowable:
-        text = plain(runs)
-        if has_rtl(text):
-            return self._bidi(text, style, base=base)
-        return Paragraph(markup(runs, self.fonts), style)
+    def _text(self, runs: list[Run], style: ParagraphStyle, bold: bool = False) -> Flowable:
+        """reportlab's Paragraph for left-to-right text; LineParagraph when any of it reads
+        right to left (reportlab would draw it backwards, its letters unjoined)."""
+        if has_rtl(plain(runs)):
+            return self._lines([replace(r, strong=r.strong or bold) for r in runs], style)
+        return Paragraph(markup(runs, self.fonts, bold=bold), style)
 
-    def _bidi(
-        self,
-        text: str,
-        style: ParagraphStyle,
-        *,
-        mark: str = "",
-        base: str | None = None,
-        indent: bool = True,
+    def _lines(
+        self, runs: list[Run], style: ParagraphStyle, base: Direction | None = None
     ) -> Flowable:
-        """A paragraph with right-to-left text, set in the style's size, indents and spacing."""
-        flowable = BidiParagraph(
-            text,
+        """A paragraph set by LineParagraph in the style's size, indents and spacing."""
+        flowable = LineParagraph(
+            runs,
             self.fonts,
             size=style.fontSize,
             leading=style.leading,
-            mark=mark,
-            left_indent=style.leftIndent if indent else 0,
-            right_indent=style.rightIndent if indent else 0,
+            left_indent=style.leftIndent,
+            right_indent=style.rightIndent,
+            first_indent=style.firstLineIndent,
             base=base,
+            alignment=style.alignment,
+            colour=style.textColor,
         )
         flowable.spaceAfter = style.spaceAfter
         return flowable
 
     def _excerpt(self, block: Excerpt) -> Flowable:
         style = self.styles.quote
-        text = plain(block.runs)
         inner: Flowable
-        if has_rtl(text) or has_rtl(plain(block.citation)):
-            mark = superscript_digits(block.note.number) if block.note else ""
-            tail = " " + plain(block.citation) if block.citation else ""
-            inner = self._bidi(text + tail, style, mark=mark)
+        if has_rtl(plain(block.runs)) or has_rtl(plain(block.citation)):
+            runs = list(block.runs)
+            if block.note is not None:
+                runs.append(Run(str(block.note.number), superscript=True))
+            elif block.citation:
+                runs += [Run(" "), *block.citation]
+            inner = self._lines(runs, style)
         else:
             body = markup(block.runs, self.fonts)
             if block.note is not None:
@@ -371,10 +375,16 @@ class _PdfBuilder:
         if outline is None:
             return
         level, title, anchor = outline
+        # An outline cannot skip a level: a brief may open with a level-2 heading.
+        level = min(level, self._outline_level + 1)
+        self._outline_level = level
         canv = template.canv
         canv.bookmarkPage(anchor)
-        canv.addOutlineEntry(title, anchor, level=level - 1, closed=False)
-        template.notify("TOCEntry", (level - 1, title, template.page, anchor))
+        canv.addOutlineEntry(clean(title), anchor, level=level - 1, closed=False)
+        # The contents reads its entries as paragraph markup: give it the escaped text in
+        # the fonts that show it, never the heading's characters as tags.
+        entry = markup([Run(title)], self.fonts)
+        template.notify("TOCEntry", (level - 1, entry, template.page, anchor))
 
     def _page_decor(self, canv: Any, template: _Template) -> None:
         width, height = template.pagesize
@@ -382,7 +392,7 @@ class _PdfBuilder:
         canv.setFont(self.fonts.regular.name, 8.5)
         canv.setFillColor(colors.HexColor("#666666"))
         title = self.doc.title if len(self.doc.title) < 90 else self.doc.title[:87] + "…"
-        header = Paragraph(markup([Run(title)], self.fonts), self.styles.header)
+        header = self._text([Run(title)], self.styles.header)
         header.wrapOn(canv, width - 2 * _MARGIN, 20)
         header.drawOn(canv, _MARGIN, height - _MARGIN + 8)
         canv.drawCentredString(width / 2, _MARGIN / 2, str(canv.getPageNumber()))
@@ -399,10 +409,10 @@ class _PdfBuilder:
             rightMargin=_MARGIN,
             topMargin=_MARGIN,
             bottomMargin=_MARGIN,
-            title=doc.title,
-            author=doc.author or "Briefsmith",
-            subject=doc.subject,
-            keywords=", ".join(doc.keywords),
+            title=clean(doc.title),
+            author=clean(doc.author),
+            subject=clean(doc.subject),
+            keywords=clean(", ".join(doc.keywords)),
             creator="Briefsmith",
             lang=doc.language,
             initialFontName=self.fonts.regular.name,  # else an unused Helvetica is listed
@@ -422,7 +432,7 @@ class _PdfBuilder:
                 ),
             ]
         )
-        if doc.contents:
+        if self.contents:
             template.multiBuild(self.story())
         else:
             template.build(self.story())
