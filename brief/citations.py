@@ -24,7 +24,6 @@ from brief.model import Source
 
 STYLES_DIR = Path(__file__).resolve().parent.parent / "assets" / "styles"
 BUILTIN_STYLES = {"chicago": "chicago.csl", "apa": "apa.csl", "mla": "mla.csl"}
-_BREAK_ID = "briefsmith-break"  # a citation that only stops "Ibid." from reaching across
 _PANDOC_API = [1, 23, 1]
 _MAGAZINE = re.compile(
     r"\b(?:magazine|review|economist|atlantic|new\s+yorker|weekly|quarterly|monthly)\b", re.I
@@ -133,22 +132,11 @@ class Formatted:
     style: Style
 
 
-def format_citations(style: Style, cited: list[Cited | None]) -> Formatted:
-    """Format citations (None marks a break) and the bibliography in one pandoc run."""
-    sources = {c.source.id: c.source for c in cited if c is not None}
+def format_citations(style: Style, cited: list[Cited]) -> Formatted:
+    """Format citations, in order, and the bibliography in one pandoc run."""
+    sources = {c.source.id: c.source for c in cited}
     items = [csl_item(s) for s in sources.values()]
-    blocks: list[dict[str, Any]] = []
-    needs_break = False
-    for entry in cited:
-        if entry is None:
-            needs_break = style.is_note and bool(blocks)
-            continue
-        if needs_break:
-            blocks.append(_para([_cite(_BREAK_ID, None)]))
-            needs_break = False
-        blocks.append(_para([_cite(f"s{entry.source.id}", entry.paragraph)]))
-    if any(b["c"][0]["c"][0][0]["citationId"] == _BREAK_ID for b in blocks):
-        items.append({"id": _BREAK_ID, "type": "webpage", "title": "break"})
+    blocks = [_para([_cite(f"s{entry.source.id}", entry.paragraph)]) for entry in cited]
     document = {"pandoc-api-version": _PANDOC_API, "meta": {}, "blocks": blocks}
     output = _run_pandoc(style, items, document)
     return _read_output(output, style)
@@ -228,7 +216,7 @@ def _read_output(output: dict[str, Any], style: Style) -> Formatted:
     for block in output["blocks"]:
         if block["t"] == "Para":
             cite = next((i for i in block["c"] if i["t"] == "Cite"), None)
-            if cite is None or cite["c"][0][0]["citationId"] == _BREAK_ID:
+            if cite is None:
                 continue
             content = cite["c"][1]
             if style.is_note:
@@ -237,7 +225,7 @@ def _read_output(output: dict[str, Any], style: Style) -> Formatted:
             citations.append(_runs(content))
         elif block["t"] == "Div":
             for entry in block["c"][1]:
-                if entry["t"] == "Div" and entry["c"][0][0] != f"ref-{_BREAK_ID}":
+                if entry["t"] == "Div":
                     paragraphs = [b["c"] for b in entry["c"][1] if b["t"] in ("Para", "Plain")]
                     bibliography.append(_runs([i for p in paragraphs for i in p]))
     return Formatted(citations=citations, bibliography=bibliography, style=style)

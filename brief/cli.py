@@ -248,7 +248,8 @@ def _brief_show(args: argparse.Namespace) -> int:
                 text = section.text if len(section.text) <= 90 else section.text[:89] + "…"
                 number = paragraph_number(source, section.id or 0)
                 title = source.meta.title or "untitled"
-                print(f"{item.position}\texcerpt {section.id} ({title}, para. {number}): {text}")
+                where = f"{title}, para. {number}" if number is not None else title
+                print(f"{item.position}\texcerpt {section.id} ({where}): {text}")
     return 0
 
 

@@ -10,15 +10,21 @@ from brief.model import ItemKind, SectionKind, Source
 from brief.project import Project
 
 
-def paragraph_number(source: Source, section_id: int) -> int:
-    """The pinpoint a reader can count to: the section's place among the source's blocks
-    of text (captions, which stand beside the text, are not counted)."""
+#: What a reader counts as paragraphs when a citation says "para. N": the body's running
+#: text and its block quotes (list items are paragraphs of their own on the page), never its
+#: headings or the captions beside it.
+COUNTED = frozenset({SectionKind.PARAGRAPH, SectionKind.QUOTE, SectionKind.LIST_ITEM})
+
+
+def paragraph_number(source: Source, section_id: int) -> int | None:
+    """The pinpoint a reader can count to: the section's place among the source's
+    paragraphs; None for a heading or caption, which a pinpoint cannot name."""
     number = 0
     for section in source.sections:
-        if section.kind is not SectionKind.CAPTION:
+        if section.kind in COUNTED:
             number += 1
         if section.id == section_id:
-            return max(number, 1)
+            return number if section.kind in COUNTED else None
     raise KeyError(section_id)
 
 
@@ -28,14 +34,15 @@ def build_document(project: Project, brief_id: int, options: ExportOptions) -> D
     style = load_style(options.style)
     sources: dict[int, Source] = {}
     blocks: list[Block] = []
-    cited: list[Cited | None] = []
+    cited: list[Cited] = []
     excerpts: list[Excerpt] = []
     for item in brief.items:
         if item.kind is ItemKind.HEADING:
             blocks.append(Heading(item.level, [Run(item.text)], anchor=f"h{item.id}"))
         elif item.kind is ItemKind.NOTE:
+            # An author's note in the text is not a note: "Ibid." still refers to the
+            # citation before it, as citeproc has it.
             blocks.append(Paragraph([Run(item.text)]))
-            cited.append(None)  # the author's words stand between two citations
         else:
             assert item.section_id is not None
             section = project.section(item.section_id)

@@ -41,6 +41,10 @@ from exporters.pdf_text import clean, markup
 Progress = Callable[[int, int], None]
 _MARGIN = 22 * mm
 _NOTE_GAP = 10  # space above the separator rule of the notes
+# reportlab's Paragraph breaks all of what is left of a paragraph again on every page it splits
+# to: quadratic, 363 s for a 1 MB paragraph. Longer paragraphs are set by LineParagraph, which
+# breaks lines once.
+_LONG = 10_000
 
 
 def export_pdf(
@@ -321,8 +325,10 @@ class _PdfBuilder:
 
     def _text(self, runs: list[Run], style: ParagraphStyle, bold: bool = False) -> Flowable:
         """reportlab's Paragraph for left-to-right text; LineParagraph when any of it reads
-        right to left (reportlab would draw it backwards, its letters unjoined)."""
-        if has_rtl(plain(runs)):
+        right to left (reportlab would draw it backwards, its letters unjoined) or when it is
+        very long."""
+        text = plain(runs)
+        if has_rtl(text) or len(text) > _LONG:
             return self._lines([replace(r, strong=r.strong or bold) for r in runs], style)
         return Paragraph(markup(runs, self.fonts, bold=bold), style)
 
@@ -348,7 +354,8 @@ class _PdfBuilder:
     def _excerpt(self, block: Excerpt) -> Flowable:
         style = self.styles.quote
         inner: Flowable
-        if has_rtl(plain(block.runs)) or has_rtl(plain(block.citation)):
+        text = plain(block.runs)
+        if has_rtl(text) or has_rtl(plain(block.citation)) or len(text) > _LONG:
             runs = list(block.runs)
             if block.note is not None:
                 runs.append(Run(str(block.note.number), superscript=True))

@@ -14,11 +14,15 @@ from brief.document import ExportOptions, plain
 from tests.exports import SOURCES, add_source, sample_brief
 
 
-def _reference(style, items, cites):
-    """What pandoc itself prints for a Markdown document citing the items in order."""
-    body = "\n\n".join(
+def _reference(style, items, cites, between=""):
+    """What pandoc itself prints for a Markdown document citing the items in order (with an
+    author's paragraph `between` the first two quotes, if given)."""
+    quotes = [
         f"Quote {n}. [@{item_id}, para. {para}]" for n, (item_id, para) in enumerate(cites, start=1)
-    )
+    ]
+    if between:
+        quotes.insert(1, between)
+    body = "\n\n".join(quotes)
     doc = (
         "---\nreferences:\n"
         + "".join("- " + json.dumps(item, ensure_ascii=False) + "\n" for item in items)
@@ -85,14 +89,62 @@ def test_chicago_formats_to_the_comma(sources):
     assert italic == ["Harvest Wire"]
 
 
-def test_authors_note_between_citations_stops_ibid(project):
+def test_authors_note_between_citations_does_not_stop_ibid(project):
+    """"Ibid." refers to the note before; an author's note in the text is not a note, so it
+    changes nothing (pandoc's citeproc on the same Markdown agrees)."""
     brief_id = sample_brief(project)
     document = build_document(project, brief_id, ExportOptions(style="chicago"))
     notes = [plain(n.runs) for n in document.notes]
-    # Excerpts 4 and 5 cite the same source in a row: the second is "Ibid."; then the
-    # analyst's note stands between, so the next citation of that source is a short note.
-    assert notes[4].startswith("Ibid.")
-    assert notes[5].startswith("Okafor, “River Port Reopens")
+    # Excerpts 4, 5 and 6 cite the same source; the analyst's note stands before the sixth.
+    assert notes[4] == "Ibid., para. 2."
+    assert notes[5] == "Ibid."
+    source = project.source(project.section(1).source_id or 0)
+    item = csl_item(source)
+    markdown = _reference(load_style("chicago"), [item], [(item["id"], 1), (item["id"], 2)])
+    with_note = _reference(
+        load_style("chicago"),
+        [item],
+        [(item["id"], 1), (item["id"], 2)],
+        between="An analyst's note between two citations.",
+    )
+    assert re.findall(r"^\[2\] (.*)$", with_note, re.M) == re.findall(
+        r"^\[2\] (.*)$", markdown, re.M
+    )
+
+
+def test_pinpoints_count_paragraphs_not_headings(project):
+    """The first paragraph after a subheading is "para. 2" when it is the second paragraph,
+    in the exports and in the window's outline labels alike."""
+    from brief.compose import paragraph_number
+    from brief.ingest.article import build_article
+    from brief.model import ItemKind, Origin, OutlineItem, SectionKind, SourceMeta
+
+    meta = SourceMeta()
+    meta.set("title", "Sample: a report with subheadings", Origin.FOUND)
+    meta.set("publisher", "Sample Gazette", Origin.FOUND)
+    blocks = [
+        (SectionKind.PARAGRAPH, "First paragraph."),
+        (SectionKind.CAPTION, "A photo caption beside the text."),
+        (SectionKind.HEADING, "A subheading"),
+        (SectionKind.PARAGRAPH, "Second paragraph, after the subheading."),
+        (SectionKind.QUOTE, "A block quote counts as a paragraph."),
+        (SectionKind.PARAGRAPH, "Fourth paragraph."),
+    ]
+    source = project.add_article(build_article(meta, blocks))
+    ids = [s.id or 0 for s in source.sections]
+    assert [paragraph_number(source, i) for i in ids] == [1, None, None, 2, 3, 4]
+    brief = project.new_brief("Pinpoints")
+    project.insert_items(
+        brief.id or 0,
+        [OutlineItem(ItemKind.EXCERPT, section_id=i) for i in (ids[3], ids[5], ids[2])],
+    )
+    document = build_document(project, brief.id or 0, ExportOptions(style="chicago"))
+    notes = [plain(n.runs) for n in document.notes]
+    assert notes[0].endswith("para. 2.")
+    assert notes[1] == "Ibid., para. 4."
+    # A heading quoted: no paragraph to point at (and, the locator gone, citeproc gives the
+    # short note rather than "Ibid.").
+    assert "para." not in notes[2] and notes[2].startswith("Sample Gazette")
 
 
 def test_in_text_style_puts_citations_in_the_text(project):

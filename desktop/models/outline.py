@@ -63,7 +63,8 @@ class OutlineModel(QAbstractListModel):
                 self._sources[source_id] = project.source(source_id)
             source = self._sources[source_id]
             title = source.meta.title or "untitled"
-            line = f"{title} · para. {paragraph_number(source, section_id)}"
+            number = paragraph_number(source, section_id)
+            line = f"{title} · para. {number}" if number is not None else title
             self._excerpts[section_id] = (section.text, line)
         return self._excerpts[section_id]
 
