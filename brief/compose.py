@@ -9,7 +9,6 @@ from brief.document import Block, Document, Excerpt, ExportOptions, Heading, Not
 from brief.model import ItemKind, SectionKind, Source
 from brief.project import Project
 
-
 #: What a reader counts as paragraphs when a citation says "para. N": the body's running
 #: text and its block quotes (list items are paragraphs of their own on the page), never its
 #: headings or the captions beside it.

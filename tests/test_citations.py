@@ -90,7 +90,7 @@ def test_chicago_formats_to_the_comma(sources):
 
 
 def test_authors_note_between_citations_does_not_stop_ibid(project):
-    """"Ibid." refers to the note before; an author's note in the text is not a note, so it
+    """ "Ibid." refers to the note before; an author's note in the text is not a note, so it
     changes nothing (pandoc's citeproc on the same Markdown agrees)."""
     brief_id = sample_brief(project)
     document = build_document(project, brief_id, ExportOptions(style="chicago"))
