@@ -18,6 +18,7 @@ from typing import Any
 
 from lxml import etree
 
+from brief.authors import is_organisation
 from brief.document import Run
 from brief.errors import BriefsmithError
 from brief.model import Source
@@ -77,7 +78,10 @@ def csl_item(source: Source) -> dict[str, Any]:
         kind = "webpage"
     item: dict[str, Any] = {"id": f"s{source.id}", "type": kind, "title": meta.title or "Untitled"}
     if meta.authors:
-        item["author"] = [_name(person) for person in meta.authors]
+        item["author"] = [
+            {"literal": name} if is_organisation(name, meta) else _name(name)
+            for name in meta.authors
+        ]
     if meta.publisher:
         item["container-title"] = meta.publisher
     # An article known only by its "Updated" stamp is dated by that.

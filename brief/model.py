@@ -47,6 +47,7 @@ META_FIELDS = (
     "accessed",
     "keywords",
     "original_title",
+    "author_kinds",
 )
 
 
@@ -80,6 +81,10 @@ class SourceMeta:
     accessed: str = ""
     keywords: list[str] = field(default_factory=list)
     original_title: str = ""  # title of the original when this is a reposted excerpt
+    # Authors known to be an organisation ("organisation") or a person ("person"), by name:
+    # from the page's data (JSON-LD @type) or the user. Unlisted names are judged by
+    # `brief.authors.is_organisation`.
+    author_kinds: dict[str, str] = field(default_factory=dict)
     is_excerpt: bool = False
     origins: dict[str, Origin] = field(default_factory=dict)
 

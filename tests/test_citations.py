@@ -165,3 +165,54 @@ def test_a_user_csl_file_is_accepted_and_a_bad_one_refused(tmp_path, sources):
     bad.write_text("<html>not a style</html>")
     with pytest.raises(Exception, match="not a CSL citation style"):
         load_style(bad)
+
+
+@pytest.mark.parametrize(
+    ("style_name", "expected"),
+    [
+        ("chicago", "United Nations Children’s Fund, “Sample: Schools Reopen"),
+        ("apa", "(United Nations Children’s Fund, 2024, para. 1)"),
+    ],
+)
+def test_an_organisation_is_cited_whole_as_pandoc_does(project, style_name, expected):
+    """ "United Nations Children's Fund" is never "Fund, U. N. C."; pandoc with a literal
+    name is the reference."""
+    from brief.ingest.article import build_article
+    from brief.model import Origin, SectionKind, SourceMeta
+
+    meta = SourceMeta()
+    meta.set("title", "Sample: schools reopen in three provinces", Origin.FOUND)
+    meta.set("authors", ["United Nations Children's Fund"], Origin.FOUND)
+    meta.set("published", "2024-05-02", Origin.FOUND)
+    meta.set("url", "https://example.org/sample", Origin.FOUND)
+    source = project.add_article(build_article(meta, [(SectionKind.PARAGRAPH, "Text.")]))
+    assert source.meta.author_kinds == {"United Nations Children's Fund": "organisation"}
+    style = load_style(style_name)
+    item = csl_item(source)
+    assert item["author"] == [{"literal": "United Nations Children's Fund"}]
+    ours = format_citations(style, [Cited(source, 1)])
+    assert plain(ours.citations[0]).startswith(expected)
+    assert "Fund, " not in plain(ours.bibliography[0])
+    reference = _reference(style, [item], [(item["id"], 1)])
+    assert plain(ours.bibliography[0]) in reference.replace("\n", " ")
+
+
+@pytest.mark.parametrize(
+    ("name", "organisation"),
+    [
+        ("Reuters", True),
+        ("AFP", True),
+        ("Associated Press", True),
+        ("Reuters Staff", True),
+        ("Ministry of Public Health", True),
+        ("United Nations Children's Fund", True),
+        ("Amara Okafor", False),
+        ("Emily Post", False),
+        ("Robert Service", False),
+        ("محمد رحیمی", False),
+    ],
+)
+def test_organisations_are_known_by_name(name, organisation):
+    from brief.authors import is_organisation
+
+    assert is_organisation(name) is organisation

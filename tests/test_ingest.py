@@ -179,3 +179,21 @@ def test_html_string_entry_point_takes_url():
     article = read_html(html, url="https://example.org/a")
     assert article.meta.url == "https://example.org/a"
     assert article.body()
+
+
+def test_json_ld_says_which_authors_are_organisations():
+    from brief.ingest import read_html
+
+    page = """<html><head><title>Sample: floods close the river road</title>
+    <script type="application/ld+json">{"@type": "NewsArticle",
+      "headline": "Sample: floods close the river road",
+      "author": [{"@type": "Organization", "name": "Sample Wire"},
+                 {"@type": "Person", "name": "Lena Sample"}]}</script></head>
+    <body><article><h1>Sample: floods close the river road</h1>
+    <p>Floodwater closed the river road on Tuesday, a sample paragraph written for this test,
+    long enough to be kept as the body of the article by the extractor.</p>
+    <p>Crews expect to reopen it by Friday, another sample paragraph of the invented article,
+    also long enough to count as body text.</p></article></body></html>"""
+    article = read_html(page)
+    assert article.authors == ["Sample Wire", "Lena Sample"]
+    assert article.meta.author_kinds == {"Sample Wire": "organisation", "Lena Sample": "person"}

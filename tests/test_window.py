@@ -336,3 +336,26 @@ def test_export_asks_before_replacing_and_keeps_the_umask(window, qtbot, tmp_pat
     dialog.open_button.click()
     assert "could not be opened" in dialog.message.text()
     dialog.close()
+
+
+def test_an_author_switches_between_person_and_organisation_with_undo(window, qtbot):
+    lib, reader = window.library, window.reader
+    source_id = lib.sources.rows[0].id
+    window.session.editor.edit_meta(source_id, authors=["Sample Relief Fund", "Dana Sample"])
+    reader.show_source(source_id)
+    actions = reader.kinds.menu().actions()
+    assert [a.text() for a in actions] == [
+        "Sample Relief Fund is an organisation",
+        "Dana Sample is an organisation",
+    ]
+    assert [a.isChecked() for a in actions] == [True, False]  # judged by name
+    assert reader.kinds.text() == "Organisations: 1"
+    actions[1].setChecked(True)  # the user says Dana Sample is a body too
+    source = window.session.project.source(source_id)
+    assert source.meta.author_kinds["Dana Sample"] == "organisation"
+    assert reader.kinds.text() == "Organisations: 2"
+    window.session.undo.undo()
+    assert window.session.project.source(source_id).meta.author_kinds.get("Dana Sample") != (
+        "organisation"
+    )
+    assert [a.isChecked() for a in reader.kinds.menu().actions()] == [True, False]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from brief.authors import classify_authors
 from brief.model import BODY_KINDS, Section, SectionKind, SourceMeta
 
 
@@ -77,4 +78,5 @@ def build_article(
         )
         parts.append(text)
         offset += len(text)
+    classify_authors(meta)
     return Article(meta=meta, sections=sections, text="\n\n".join(parts), **extra)  # type: ignore[arg-type]

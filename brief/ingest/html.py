@@ -10,6 +10,7 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
+from brief.authors import ORGANISATION, PERSON
 from brief.errors import ArticleImportError
 from brief.ingest.article import Article, build_article
 from brief.ingest.language import detect_language
@@ -140,13 +141,16 @@ def _metadata(doc: Any, tree: Any, meta: SourceMeta, url: str | None) -> None:
         meta.set("title", clean_title(normalize_inline(doc.title), site), Origin.FOUND)
     # The page's own author strings first: trafilatura's normalisation can split a role
     # ("Senior Energy Correspondent") into what looks like a second name.
-    raw_authors = _json_ld_authors(tree) or [
-        str(a) for a in tree.xpath("//meta[@name='author']/@content")
-    ]
+    typed = _json_ld_authors(tree)
+    raw_authors = list(typed) or [str(a) for a in tree.xpath("//meta[@name='author']/@content")]
     authors = clean_authors(raw_authors, site) if raw_authors else []
     if not authors and doc.author:
         authors = clean_authors(doc.author.split(";"), site)
     meta.set("authors", authors, Origin.FOUND)
+    # The page's data says which authors are organisations (JSON-LD @type).
+    kinds = {name: typed[name] for name in authors if typed.get(name)}
+    if kinds:
+        meta.set("author_kinds", kinds, Origin.FOUND)
     if doc.date:
         meta.set("published", doc.date, Origin.FOUND)
     if doc.description:
@@ -174,8 +178,10 @@ def _meta_content(tree: Any, prop: str) -> str:
     return str(values[0]).strip() if values else ""
 
 
-def _json_ld_authors(tree: Any) -> list[str]:
-    names: list[str] = []
+def _json_ld_authors(tree: Any) -> dict[str, str]:
+    """Authors named in the page's JSON-LD, in order, each with its kind when the data says
+    ("organisation" for any *Organization type, "person" for Person, else "")."""
+    names: dict[str, str] = {}
     for data in _json_ld(tree):
         stack = [data]
         while stack:
@@ -184,13 +190,20 @@ def _json_ld_authors(tree: Any) -> list[str]:
                 author = item.get("author")
                 for person in author if isinstance(author, list) else [author]:
                     if isinstance(person, dict) and isinstance(person.get("name"), str):
-                        names.append(person["name"])
+                        names.setdefault(person["name"], _kind(person.get("@type")))
                     elif isinstance(person, str):
-                        names.append(person)
+                        names.setdefault(person, "")
                 stack.extend(v for k, v in item.items() if k != "author")
             elif isinstance(item, list):
                 stack.extend(item)
-    return list(dict.fromkeys(names))
+    return names
+
+
+def _kind(schema_type: Any) -> str:
+    types = schema_type if isinstance(schema_type, list) else [schema_type]
+    if any(isinstance(t, str) and t.endswith("Organization") for t in types):
+        return ORGANISATION
+    return PERSON if "Person" in types else ""
 
 
 def _json_ld(tree: Any) -> Iterator[Any]:

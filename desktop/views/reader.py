@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from functools import partial
 from html import escape
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from brief.authors import ORGANISATION, PERSON, is_organisation
 from brief.document import direction
 from brief.errors import NotFoundError
 from brief.model import Origin, SectionKind, Source
@@ -34,7 +46,13 @@ class ReaderPanel(QWidget):
             edit.setAccessibleName(label)
             edit.editingFinished.connect(lambda f=field: self._edited(f))
             self.edits[field] = edit
-            form.addRow(label, edit)
+            if field == "authors":
+                row = QHBoxLayout()
+                row.addWidget(edit, 1)
+                row.addWidget(self._kinds_button())
+                form.addRow(label, row)
+            else:
+                form.addRow(label, edit)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setAccessibleName("Source notes")
@@ -97,6 +115,7 @@ class ReaderPanel(QWidget):
                 else ""
             )
             edit.setToolTip("Guessed from the text: edit it to confirm." if guessed else "")
+        self._fill_kinds()
         if meta is None:
             self.note.setText("")
             return
@@ -114,6 +133,42 @@ class ReaderPanel(QWidget):
         if any(meta.origin(f) is Origin.INFERRED for f, _ in _FIELDS):
             notes.append("Italic fields were guessed from the text.")
         self.note.setText(" ".join(notes))
+
+    def _kinds_button(self) -> QToolButton:
+        """Which authors are organisations: citations name those whole ("United Nations
+        Children's Fund"), never split into given and family names."""
+        self.kinds = QToolButton()
+        self.kinds.setText("Kinds")
+        self.kinds.setAccessibleName("Author kinds")
+        self.kinds.setToolTip("Mark each author as a person or an organisation")
+        self.kinds.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.kinds.setMenu(QMenu(self.kinds))
+        return self.kinds
+
+    def _fill_kinds(self) -> None:
+        menu = self.kinds.menu()
+        for old in menu.actions():  # later: the action may be the one whose toggle got us here
+            menu.removeAction(old)
+            old.deleteLater()
+        meta = self.source.meta if self.source else None
+        authors = meta.authors if meta else []
+        self.kinds.setEnabled(bool(authors))
+        organisations = []
+        for name in authors:
+            action = menu.addAction(f"{name} is an organisation")
+            action.setCheckable(True)
+            action.setChecked(is_organisation(name, meta))
+            action.toggled.connect(partial(self._set_kind, name))
+            if action.isChecked():
+                organisations.append(name)
+        self.kinds.setText(f"Organisations: {len(organisations)}" if organisations else "Kinds")
+
+    def _set_kind(self, name: str, organisation: bool) -> None:
+        if self.source is None:
+            return
+        kinds = dict(self.source.meta.author_kinds)
+        kinds[name] = ORGANISATION if organisation else PERSON
+        self.session.editor.edit_meta(self.source.id or 0, author_kinds=kinds)
 
     def _edited(self, field: str) -> None:
         if self.source is None:
