@@ -6,7 +6,8 @@ from collections import Counter
 
 from brief.citations import Cited, format_citations, load_style
 from brief.document import Block, Document, Excerpt, ExportOptions, Heading, Note, Paragraph, Run
-from brief.model import ItemKind, SectionKind, Source
+from brief.errors import BriefsmithError, NotFoundError
+from brief.model import ItemKind, OutlineItem, SectionKind, Source
 from brief.project import Project
 
 #: What a reader counts as paragraphs when a citation says "para. N": the body's running
@@ -27,6 +28,38 @@ def paragraph_number(source: Source, section_id: int) -> int | None:
     raise KeyError(section_id)
 
 
+class MissingExcerptError(BriefsmithError):
+    """An excerpt of the brief quotes a section that is no longer in the project."""
+
+
+def missing_excerpts(project: Project, brief_id: int) -> list[OutlineItem]:
+    """The brief's excerpts whose section is gone (a damaged or hand-edited project)."""
+    gone = []
+    for item in project.brief(brief_id).items:
+        if item.kind is ItemKind.EXCERPT:
+            try:
+                project.section(item.section_id or 0)
+            except NotFoundError:
+                gone.append(item)
+    return gone
+
+
+def _missing_message(title: str, items: list[OutlineItem]) -> str:
+    places = ", ".join(str(item.position + 1) for item in items)
+    return (
+        f"“{title}”: item {places} of the outline quotes a section (id "
+        f"{', '.join(str(i.section_id) for i in items)}) that is no longer in the project. "
+        "Remove the item, or export the rest with a marker where it was."
+    )
+
+
+def _gap_marker(item: OutlineItem) -> str:
+    return (
+        f"[Excerpt missing: item {item.position + 1} of the outline quoted a section "
+        f"(id {item.section_id}) that is no longer in the project.]"
+    )
+
+
 def build_document(project: Project, brief_id: int, options: ExportOptions) -> Document:
     """Everything the exporters need, citations formatted in the chosen style."""
     brief = project.brief(brief_id)
@@ -44,7 +77,13 @@ def build_document(project: Project, brief_id: int, options: ExportOptions) -> D
             blocks.append(Paragraph([Run(item.text)]))
         else:
             assert item.section_id is not None
-            section = project.section(item.section_id)
+            try:
+                section = project.section(item.section_id)
+            except NotFoundError:
+                if options.missing != "mark":
+                    raise MissingExcerptError(_missing_message(brief.title, [item])) from None
+                blocks.append(Paragraph([Run(_gap_marker(item))]))
+                continue
             assert section.source_id is not None
             if section.source_id not in sources:
                 sources[section.source_id] = project.source(section.source_id)

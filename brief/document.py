@@ -131,3 +131,6 @@ class ExportOptions:
     subtitle: str | None = None
     author: str | None = None
     date: str | None = None
+    # An excerpt whose section is gone from the project: stop and name it ("fail"), or
+    # export the rest with a visible marker in its place ("mark"), as the user chose.
+    missing: Literal["fail", "mark"] = "fail"

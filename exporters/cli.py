@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from brief import cli as brief_cli
+from brief.compose import MissingExcerptError
 from brief.document import ExportOptions
 from brief.errors import BriefsmithError
 from brief.project import Project
@@ -23,6 +24,11 @@ def _add_export(sub: Any) -> None:
     p.add_argument("--notes", choices=("foot", "end"), default="foot")
     p.add_argument("--toc", action="store_true", help="add a contents page")
     p.add_argument("--paper", choices=("A4", "Letter"), default="A4")
+    p.add_argument(
+        "--mark-missing",
+        action="store_true",
+        help="export a brief whose excerpt lost its section, with a marker in its place",
+    )
     p.add_argument("-o", "--output", type=Path, required=True)
     p.set_defaults(run=_export)
 
@@ -30,10 +36,18 @@ def _add_export(sub: Any) -> None:
 def _export(args: argparse.Namespace) -> int:
     from exporters.service import export_brief
 
-    options = ExportOptions(style=args.style, notes=args.notes, contents=args.toc, paper=args.paper)
+    options = ExportOptions(
+        style=args.style,
+        notes=args.notes,
+        contents=args.toc,
+        paper=args.paper,
+        missing="mark" if args.mark_missing else "fail",
+    )
     with Project.open(args.project, readonly=True) as project:
         try:
             result = export_brief(project, args.brief, args.output, args.format, options)
+        except MissingExcerptError as exc:
+            raise BriefsmithError(f"{exc} (--mark-missing exports the rest.)") from exc
         except OSError as exc:
             raise BriefsmithError(
                 f"{args.output}: the file cannot be written ({exc.strerror or exc})."

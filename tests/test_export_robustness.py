@@ -129,3 +129,34 @@ def test_failure_midway_through_writing_keeps_the_old_file(tmp_path):
         write_atomically(target, half_then_fail)
     assert target.read_bytes() == b"the previous export"
     assert [p.name for p in tmp_path.iterdir()] == ["brief.pdf"]  # no temporary file left
+
+
+def test_an_excerpt_that_lost_its_section_is_named_and_the_rest_exports_if_asked(tmp_path):
+    """A hand-edited or damaged project: the export names the outline item, and on request
+    exports the rest with a visible marker where the excerpt was."""
+    import sqlite3
+
+    from brief.project import Project
+    from tests.conftest import run_cli
+    from tests.exports import sample_brief
+
+    path = tmp_path / "gap.brief"
+    with Project.create(path) as project:
+        brief_id = sample_brief(project)
+        gone = project.brief(brief_id).items[2]
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA foreign_keys = OFF")
+    db.execute("DELETE FROM sections WHERE id = ?", (gone.section_id,))
+    db.commit()
+    db.close()
+    out = tmp_path / "gap.pdf"
+    refused = run_cli("export", str(path), str(brief_id), "--format", "pdf", "-o", str(out))
+    assert refused.returncode != 0 and not out.exists()
+    assert f"item {gone.position + 1} of the outline" in refused.stderr
+    assert "--mark-missing" in refused.stderr
+    args = ("export", str(path), str(brief_id), "--format", "pdf", "-o", str(out))
+    marked = run_cli(*args, "--mark-missing")
+    assert marked.returncode == 0, marked.stderr
+    with pdfplumber.open(out) as pdf:
+        text = " ".join(page.extract_text() or "" for page in pdf.pages)
+    assert f"[Excerpt missing: item {gone.position + 1} of the outline" in " ".join(text.split())

@@ -338,6 +338,39 @@ def test_export_asks_before_replacing_and_keeps_the_umask(window, qtbot, tmp_pat
     dialog.close()
 
 
+def test_export_names_a_lost_excerpt_and_marks_its_place_if_asked(
+    window, qtbot, tmp_path, monkeypatch
+):
+    import sqlite3
+
+    from docx import Document as Docx
+
+    session = window.session
+    item = next(i for i in session.project.brief(session.brief_id).items if i.section_id)
+    db = sqlite3.connect(session.project.path)
+    db.execute("PRAGMA foreign_keys = OFF")
+    db.execute("DELETE FROM sections WHERE id = ?", (item.section_id,))
+    db.commit()
+    db.close()
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: asked.append(a[2]) or answers.pop(0))
+    )
+    dialog = window.export()
+    dialog.format.setCurrentIndex(1)
+    target = tmp_path / "gap.docx"
+    dialog.path.setText(str(target))
+    dialog.export_button.click()
+    assert f"Item {item.position + 1} of this brief's outline" in asked[0]
+    assert dialog.job is None and not target.exists()
+    dialog.export_button.click()
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=60000)
+    text = "\n".join(p.text for p in Docx(str(target)).paragraphs)
+    assert f"[Excerpt missing: item {item.position + 1} of the outline" in text
+    dialog.close()
+
+
 def test_an_author_switches_between_person_and_organisation_with_undo(window, qtbot):
     lib, reader = window.library, window.reader
     source_id = lib.sources.rows[0].id

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from brief.compose import missing_excerpts
 from brief.document import ExportOptions
+from brief.model import OutlineItem
 from desktop.jobs import ExportJob
 from desktop.session import Session
 
@@ -211,6 +214,12 @@ class ExportDialog(QDialog):
             return
         if target.exists() and not self.confirm_replace(target):
             return
+        options = self.options()
+        gone = missing_excerpts(self.session.project, self.session.brief_id)
+        if gone:
+            if not self.confirm_gaps(gone):
+                return
+            options = replace(options, missing="mark")
         self._save()
         self.message.setText("Exporting…")
         self.progress.setVisible(True)
@@ -223,13 +232,26 @@ class ExportDialog(QDialog):
             self.session.brief_id,
             target,
             self.format.currentData(),
-            self.options(),
+            options,
         )
         self.job.progress.connect(self._progress)
         self.job.done.connect(self._done)
         self.job.failed.connect(self._failed)
         self.job.finished.connect(self._finished)
         self.session.jobs.start(self.job, pdf=self.format.currentData() == "pdf")
+
+    def confirm_gaps(self, gone: list[OutlineItem]) -> bool:
+        """An excerpt whose section is gone: say which, and export the rest only if asked."""
+        places = ", ".join(str(item.position + 1) for item in gone)
+        answer = QMessageBox.question(
+            self,
+            "Excerpts missing",
+            f"Item {places} of this brief's outline quotes text that is no longer in the "
+            "project. Export the rest, with a marker where each missing excerpt was?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def confirm_replace(self, target: Path) -> bool:
         answer = QMessageBox.question(
