@@ -86,9 +86,10 @@ class _DocxBuilder:
         if self.notes is not None and self.notes.kind == "endnote":
             # Endnotes gather at the end of their section, after its last paragraph: the
             # "Notes" heading closes the body's section, and the bibliography gets its own.
-            word.add_heading(NOTES_TITLE, level=1)
+            notes = word.add_heading(NOTES_TITLE, level=1)
             if doc.bibliography:
                 word.add_section()
+                _close_section_at(notes._p)
         if doc.bibliography:
             word.add_heading(xml_text(doc.bibliography_title), level=1)
             for entry in doc.bibliography:
@@ -219,6 +220,15 @@ class _DocxBuilder:
         texts = [doc.title, doc.subtitle, *(plain(b.runs) for b in doc.blocks)]
         texts += [plain(n.runs) for n in doc.notes] + [plain(e) for e in doc.bibliography]
         application_properties(self.word, [t for t in texts if t])
+
+
+def _close_section_at(p: Any) -> None:
+    """Move the section break python-docx put in an empty paragraph of its own into `p`, so
+    no blank line stands between the heading and the notes gathered after it."""
+    holder = p.getnext()
+    sect_pr = holder.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+    p.get_or_add_pPr().append(sect_pr)
+    holder.getparent().remove(holder)
 
 
 def _fld(kind: str) -> Any:

@@ -25,7 +25,7 @@ from exporters.fonts import Face, FontSet, drawable
 from exporters.pdf_text import LINK_COLOUR, clean, shaped
 
 _MIRROR = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
-_URL_BREAKS = "/.-?&=_#"
+_URL_BREAKS = "/.?&=_#"
 _SUPER_SCALE, _SUPER_RISE = 0.65, 0.38
 
 
@@ -213,9 +213,12 @@ class LineParagraph(Flowable):
             else:
                 high = mid - 1
         fits = low
-        for i in range(fits, lo + (fits - lo) // 3, -1):
-            if self.text[i - 1] in _URL_BREAKS:
-                return i
+        # After a slash, dot, question mark or ampersand first; after a hyphen only if need
+        # be (text extractors take a hyphen at a line's end for a word broken in two).
+        for breaks in (_URL_BREAKS, "-"):
+            for i in range(fits, lo + (fits - lo) // 3, -1):
+                if self.text[i - 1] in breaks:
+                    return i
         return fits
 
     # -- flowable ---------------------------------------------------------------------------
