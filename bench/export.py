@@ -2,13 +2,16 @@
 
     python bench/export.py [--excerpts 500] [--sources 100]
 
-In the same run pandoc makes a DOCX with the same text and footnotes from Markdown, as the
-yardstick. The sample sources are generated here (deterministic filler text, no real news).
+End to end (`briefsmith-cli export`, process start included) against pandoc making a DOCX
+with the same citations from Markdown with its own --citeproc, as the yardstick; then the
+writers alone in one process, and a 1 MB paragraph. The sample sources are generated here
+(deterministic filler text, no real news).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import subprocess
 import sys
@@ -19,9 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from brief.citations import STYLES_DIR as STYLES  # noqa: E402
 from brief.citations import pandoc_path  # noqa: E402
 from brief.compose import build_document  # noqa: E402
-from brief.document import ExportOptions, plain  # noqa: E402
+from brief.document import ExportOptions  # noqa: E402
 from brief.ingest.article import build_article  # noqa: E402
 from brief.model import ItemKind, Origin, OutlineItem, SectionKind, SourceMeta  # noqa: E402
 from brief.project import Project  # noqa: E402
@@ -107,6 +111,48 @@ def timed(label: str, action) -> float:  # type: ignore[no-untyped-def]
     return seconds
 
 
+def cli(*args: str) -> None:
+    """`briefsmith-cli ARGS` as a user runs it: a process of its own, start-up included."""
+    subprocess.run([sys.executable, "-m", "exporters.cli", *args], cwd=ROOT, check=True)
+
+
+def pandoc_markdown(project: Project, brief_id: int, folder: Path) -> tuple[Path, Path]:
+    """The brief as Markdown citing each excerpt `[@sN, para. M]`, with its references as
+    CSL JSON: what pandoc needs to make the same DOCX with its own citeproc."""
+    from brief.citations import csl_item
+    from brief.compose import paragraph_number
+
+    brief = project.brief(brief_id)
+    lines = [f"# {brief.title}", ""]
+    items = {}
+    for item in brief.items:
+        if item.kind is ItemKind.HEADING:
+            lines += [f"## {item.text}", ""]
+        elif item.kind is ItemKind.EXCERPT and item.section_id:
+            section = project.section(item.section_id)
+            source = project.source(section.source_id or 0)
+            items[source.id] = csl_item(source)
+            para = paragraph_number(source, item.section_id)
+            lines += [f"> {section.text} [@s{source.id}, para. {para}]", ""]
+    markdown = folder / "brief.md"
+    markdown.write_text("\n".join(lines), encoding="utf-8")
+    references = folder / "references.json"
+    references.write_text(json.dumps(list(items.values()), ensure_ascii=False), encoding="utf-8")
+    return markdown, references
+
+
+def long_paragraph(folder: Path) -> float:
+    """A 1 MB paragraph to PDF (reportlab's Paragraph alone is quadratic in its length)."""
+    from brief.document import Document, Paragraph, Run
+
+    text = " ".join(f"word{n}" for n in range(150_000))
+    document = Document(title="Long", blocks=[Paragraph([Run(text)])])
+    return timed(
+        f"PDF of one {len(text) / 1e6:.1f} MB paragraph",
+        lambda: export_pdf(document, folder / "long.pdf"),
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -116,56 +162,54 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        brief_id = make_project(folder / "bench.brief", args.sources, args.excerpts)
-        with Project.open(folder / "bench.brief", readonly=True) as project:
-            documents = {}
-            build = timed(
-                "document + citations (pandoc citeproc)",
-                lambda: documents.update(
-                    plain=build_document(project, brief_id, ExportOptions()),
-                    toc=build_document(project, brief_id, ExportOptions(contents=True)),
-                ),
-            )
-        document = documents["plain"]
+        project_path = folder / "bench.brief"
+        brief_id = make_project(project_path, args.sources, args.excerpts)
+        with Project.open(project_path, readonly=True) as project:
+            markdown, references = pandoc_markdown(project, brief_id, folder)
+            document = build_document(project, brief_id, ExportOptions())
+        base = ("export", str(project_path), str(brief_id))
+        print("End to end, as a user meets it (process start included):")
         docx_s = timed(
-            "DOCX (python-docx + footnotes part)",
-            lambda: export_docx(document, folder / "brief.docx"),
+            "briefsmith-cli export --format docx",
+            lambda: cli(*base, "--format", "docx", "-o", str(folder / "brief.docx")),
         )
         pdf_s = timed(
-            "PDF (reportlab, notes at the page foot)",
-            lambda: export_pdf(document, folder / "brief.pdf"),
+            "briefsmith-cli export --format pdf",
+            lambda: cli(*base, "--format", "pdf", "-o", str(folder / "brief.pdf")),
         )
         toc_s = timed(
-            "PDF with a contents page (two passes)",
-            lambda: export_pdf(documents["toc"], folder / "brief-toc.pdf"),
+            "briefsmith-cli export --format pdf --toc",
+            lambda: cli(*base, "--format", "pdf", "--toc", "-o", str(folder / "toc.pdf")),
         )
-        markdown = [f"# {document.title}", ""]
-        for block in document.blocks:
-            text = plain(block.runs)
-            if hasattr(block, "anchor"):
-                markdown += [f"## {text}", ""]
-            elif getattr(block, "note", None) is not None:
-                markdown += [f"> {text}[^{block.note.number}]", ""]  # type: ignore[union-attr]
-        markdown += [f"[^{n.number}]: {plain(n.runs)}" for n in document.notes]
-        source = folder / "brief.md"
-        source.write_text("\n".join(markdown), encoding="utf-8")
+        csl = STYLES / "chicago.csl"
         pandoc_s = timed(
-            "pandoc, same text and footnotes, to DOCX",
+            "pandoc --citeproc, Markdown to DOCX",
             lambda: subprocess.run(
-                [pandoc_path(), str(source), "-o", str(folder / "pandoc.docx")], check=True
+                [
+                    pandoc_path(),
+                    str(markdown),
+                    "--citeproc",
+                    f"--csl={csl}",
+                    f"--bibliography={references}",
+                    "-o",
+                    str(folder / "pandoc.docx"),
+                ],
+                check=True,
             ),
         )
+        print("\nIn one process:")
+        in_docx = timed("DOCX writer", lambda: export_docx(document, folder / "w.docx"))
+        in_pdf = timed("PDF writer", lambda: export_pdf(document, folder / "w.pdf"))
+        long_paragraph(folder)
         import pypdf
 
         pages = len(pypdf.PdfReader(folder / "brief.pdf").pages)
-    print(
-        f"\n{args.excerpts} excerpts, {len(document.notes)} notes, {pages} PDF pages; "
-        f"citations formatted in {build / 2:.2f} s per document"
-    )
+    print(f"\n{args.excerpts} excerpts, {len(document.notes)} notes, {pages} PDF pages")
     print(
         f"DOCX / pandoc = {docx_s / pandoc_s:.2f}   PDF / pandoc = {pdf_s / pandoc_s:.2f}   "
         f"PDF with contents / pandoc = {toc_s / pandoc_s:.2f}"
     )
+    del in_docx, in_pdf
     return 0
 
 

@@ -8,6 +8,7 @@ note "کابل, para. 3." only "کابل" reads right to left, never the ", para
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Literal
 
@@ -24,12 +25,24 @@ def strong(ch: str) -> Direction | None:
     return None
 
 
+# Every character whose bidi class is R or AL lies in these blocks: a regular expression
+# rules out right-to-left text at C speed before any character is looked up.
+_MAYBE_RTL = re.compile(
+    "[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff"
+    "\U0001e800-\U0001efff]"
+)
+
+
 def has_rtl(text: str) -> bool:
+    if not _MAYBE_RTL.search(text):
+        return False
     return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
 
 
 def logical_runs(text: str, base: Direction) -> list[tuple[str, Direction]]:
     """Text in logical order split into (stretch, direction) runs, still in logical order."""
+    if base == "L" and not _MAYBE_RTL.search(text):
+        return [(text, "L")] if text else []
     kinds = [strong(ch) for ch in text]
     # The nearest strong direction before and after each position, in two linear passes.
     before: list[Direction] = []
