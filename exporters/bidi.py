@@ -28,8 +28,7 @@ def strong(ch: str) -> Direction | None:
 # Every character whose bidi class is R or AL lies in these blocks: a regular expression
 # rules out right-to-left text at C speed before any character is looked up.
 _MAYBE_RTL = re.compile(
-    "[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff"
-    "\U0001e800-\U0001efff]"
+    "[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]"
 )
 
 

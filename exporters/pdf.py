@@ -27,14 +27,13 @@ from reportlab.platypus import (
     PageTemplate,
     Paragraph,
     Spacer,
-    TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from brief.document import Document, Excerpt, Heading, Note, Run, plain
 from exporters.atomic import write_atomically
 from exporters.bidi import Direction, has_rtl
 from exporters.fonts import FontSet, load_fonts
+from exporters.pdf_contents import ContentsEntry, PageNumbers, entry_runs
 from exporters.pdf_lines import LineParagraph
 from exporters.pdf_text import clean, markup
 
@@ -45,6 +44,12 @@ _NOTE_GAP = 10  # space above the separator rule of the notes
 # to: quadratic, 363 s for a 1 MB paragraph. Longer paragraphs are set by LineParagraph, which
 # breaks lines once.
 _LONG = 10_000
+NOTES_TITLE = "Notes"
+
+
+def _plain(text: str) -> Heading:
+    """A heading of Briefsmith's own (Notes, Bibliography), with an anchor from its words."""
+    return Heading(1, [Run(text)], anchor="x-" + "".join(c for c in text if c.isalnum()))
 
 
 def export_pdf(
@@ -243,6 +248,7 @@ class _PdfBuilder:
         self.total = 1
         self._note_cache: dict[tuple[int, float], tuple[Flowable, float]] = {}
         self._outline_level = 0
+        self.numbers = PageNumbers(fonts.regular.name, 10)
         self.contents = document.contents and any(isinstance(b, Heading) for b in document.blocks)
 
     # -- notes -------------------------------------------------------------------------------
@@ -275,24 +281,11 @@ class _PdfBuilder:
         story.append(NextPageTemplate("body"))
         story.append(PageBreak())
         if self.contents:
-            toc = TableOfContents(
-                levelStyles=st.toc,
-                dotsMinLevel=0,
-                tableStyle=TableStyle(
-                    [
-                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                        # the table's own font, else it names an unembedded Helvetica
-                        ("FONT", (0, 0), (-1, -1), self.fonts.regular.name, 10),
-                    ]
-                ),
+            story.append(
+                Paragraph(markup([Run("Contents")], self.fonts, bold=True), st.headings[0])
             )
-            story += [
-                Paragraph(markup([Run("Contents")], self.fonts, bold=True), st.headings[0]),
-                toc,
-                PageBreak(),
-            ]
+            story += self._contents_entries()
+            story.append(PageBreak())
         for block in doc.blocks:
             if isinstance(block, Heading):
                 # Room for the heading and a few lines, or a new page: a heading never ends
@@ -303,7 +296,7 @@ class _PdfBuilder:
             else:
                 story.append(self._text(block.runs, st.body))
         if doc.notes and doc.notes_mode == "end":
-            story += self._plain_heading("Notes")
+            story += self._plain_heading(NOTES_TITLE)
             for note in doc.notes:
                 flowable = self._note_paragraph(note)
                 story.append(flowable)
@@ -313,9 +306,23 @@ class _PdfBuilder:
         self.total = len(story)
         return story
 
+    def _contents_entries(self) -> list[Flowable]:
+        doc, st = self.doc, self.styles
+        headings = [b for b in doc.blocks if isinstance(b, Heading)]
+        if doc.notes and doc.notes_mode == "end":
+            headings.append(_plain(NOTES_TITLE))
+        if doc.bibliography:
+            headings.append(_plain(doc.bibliography_title))
+        entries: list[Flowable] = []
+        for heading in headings:
+            level = min(max(heading.level, 1), 3)
+            style = st.toc[level - 1]
+            text = self._text(entry_runs(heading.runs), style)
+            entries.append(ContentsEntry(text, heading.anchor, level, style, self.numbers))
+        return entries
+
     def _plain_heading(self, text: str) -> list[Flowable]:
-        heading = Heading(1, [Run(text)], anchor="x-" + "".join(c for c in text if c.isalnum()))
-        return [CondPageBreak(90), self._heading(heading)]
+        return [CondPageBreak(90), self._heading(_plain(text))]
 
     def _heading(self, block: Heading) -> Flowable:
         level = min(max(block.level, 1), 3)
@@ -388,10 +395,7 @@ class _PdfBuilder:
         canv = template.canv
         canv.bookmarkPage(anchor)
         canv.addOutlineEntry(clean(title), anchor, level=level - 1, closed=False)
-        # The contents reads its entries as paragraph markup: give it the escaped text in
-        # the fonts that show it, never the heading's characters as tags.
-        entry = markup([Run(title)], self.fonts)
-        template.notify("TOCEntry", (level - 1, entry, template.page, anchor))
+        self.numbers.pages[anchor] = template.page  # for the contents' page numbers
 
     def _page_decor(self, canv: Any, template: _Template) -> None:
         width, height = template.pagesize
@@ -439,8 +443,9 @@ class _PdfBuilder:
                 ),
             ]
         )
-        if self.contents:
-            template.multiBuild(self.story())
-        else:
-            template.build(self.story())
+        # One layout pass; the contents' page numbers are forms defined once it is done.
+        template._doSave = 0  # reportlab's switch: build() leaves the saving to us
+        template.build(self.story())
+        self.numbers.define_forms(template.canv)
+        template.canv.save()
         self.progress(self.total, self.total)

@@ -248,6 +248,13 @@ class LineParagraph(Flowable):
         parts[-1].spaceAfter = getattr(self, "spaceAfter", 0)
         return parts
 
+    def last_line_width(self) -> float:
+        """How far the last line reaches (a contents entry draws its dots from there)."""
+        if not self.lines:
+            return 0.0
+        start, end = self.lines[-1]
+        return self._measure(start, end) + (self.first_indent if len(self.lines) == 1 else 0)
+
     def _copy(self) -> LineParagraph:
         part = LineParagraph.__new__(LineParagraph)
         part.__dict__.update(self.__dict__)
