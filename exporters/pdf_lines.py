@@ -270,13 +270,13 @@ class LineParagraph(Flowable):
             indent = self.first_indent if self._first_line + n == 0 else 0
             pieces = self._pieces(start, end)
             total = sum(p.width for p in pieces)
-            start, stop = self.left_indent, self._width - self.right_indent
+            left, right = self.left_indent, self._width - self.right_indent
             if self.alignment == TA_CENTER:
-                x = start + (stop - start - total) / 2
+                x = left + (right - left - total) / 2
             elif (self.base == "R") != (self.alignment == TA_RIGHT):
-                x = stop - indent - total
+                x = right - indent - total
             else:
-                x = start + indent
+                x = left + indent
             for piece in pieces:
                 self._draw_piece(canvas, piece, x, y)
                 x += piece.width
