@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
@@ -178,8 +179,11 @@ def _find_face(family: str, style: str) -> Face | None:
     return _load(path) if path else None
 
 
+@lru_cache(maxsize=512)
 def _fontconfig_file(pattern: str, family: str | None = None) -> str | None:
-    """The font file fontconfig matches; with `family`, only if that family was found."""
+    """The font file fontconfig matches; with `family`, only if that family was found.
+    Asked once per process (each fc-match is a process of its own: 0.1-0.2 s an export);
+    fonts installed while the app runs are seen after a restart."""
     if shutil.which("fc-match") is None:
         return None
     fmt = "%{family}\t%{file}" if family else "%{file}"

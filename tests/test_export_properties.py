@@ -18,7 +18,7 @@ import pypandoc
 from hypothesis import HealthCheck, given, settings
 
 from brief.compose import build_document
-from brief.document import Document, ExportOptions, Heading, plain
+from brief.document import Document, ExportOptions, plain
 from brief.project import Project
 from exporters.docx import export_docx
 from exporters.fonts import load_fonts
@@ -69,7 +69,6 @@ def test_random_briefs_export_and_read_back(random_brief: RandomBrief) -> None:
             document = build_document(project, brief_id, ExportOptions())
         words = _words(document)
         gone = _missing(words)
-        headings = sum(isinstance(b, Heading) for b in document.blocks)
         for notes in ("foot", "end"):
             for contents in (False, True):
                 variant = dataclasses.replace(document, notes_mode=notes, contents=contents)
@@ -81,6 +80,6 @@ def test_random_briefs_export_and_read_back(random_brief: RandomBrief) -> None:
                     assert expected in extracted, (word, name)
                 docx_path = export_docx(variant, folder / f"{name}.docx")
                 check_package(docx_path)
-        markdown = pypandoc.convert_file(str(docx_path), "markdown")
-        assert markdown.count("[^") == 2 * len(document.notes)
-        del headings
+                if contents:  # pandoc reads every note back (once per note mode)
+                    markdown = pypandoc.convert_file(str(docx_path), "markdown")
+                    assert markdown.count("[^") == 2 * len(document.notes)
