@@ -41,8 +41,9 @@ Progress = Callable[[int, int], None]
 _MARGIN = 22 * mm
 _NOTE_GAP = 10  # space above the separator rule of the notes
 # reportlab's Paragraph breaks all of what is left of a paragraph again on every page it splits
-# to: quadratic, 363 s for a 1 MB paragraph. Longer paragraphs are set by LineParagraph, which
-# breaks lines once.
+# to: quadratic, 363 s for a 1 MB paragraph. Running text (excerpts, the author's notes, notes,
+# bibliography) is set by LineParagraph, which breaks lines once, and a third faster; titles and
+# headings longer than this too.
 _LONG = 10_000
 NOTES_TITLE = "Notes"
 
@@ -294,7 +295,7 @@ class _PdfBuilder:
             elif isinstance(block, Excerpt):
                 story.append(self._excerpt(block))
             else:
-                story.append(self._text(block.runs, st.body))
+                story.append(self._lines(block.runs, st.body))
         if doc.notes and doc.notes_mode == "end":
             story += self._plain_heading(NOTES_TITLE)
             for note in doc.notes:
@@ -356,26 +357,18 @@ class _PdfBuilder:
             colour=style.textColor,
         )
         flowable.spaceAfter = style.spaceAfter
+        flowable.spaceBefore = style.spaceBefore
         return flowable
 
     def _excerpt(self, block: Excerpt) -> Flowable:
-        style = self.styles.quote
-        inner: Flowable
-        text = plain(block.runs)
-        if has_rtl(text) or has_rtl(plain(block.citation)) or len(text) > _LONG:
-            runs = list(block.runs)
-            if block.note is not None:
-                runs.append(Run(str(block.note.number), superscript=True))
-            elif block.citation:
-                runs += [Run(" "), *block.citation]
-            inner = self._lines(runs, style)
-        else:
-            body = markup(block.runs, self.fonts)
-            if block.note is not None:
-                body += f"<super>{block.note.number}</super>"
-            elif block.citation:
-                body += " " + markup(block.citation, self.fonts)
-            inner = Paragraph(body, style)
+        """The quotation, set line by line like all running text, its note mark or in-text
+        citation after it."""
+        runs = list(block.runs)
+        if block.note is not None:
+            runs.append(Run(str(block.note.number), superscript=True))
+        elif block.citation:
+            runs += [Run(" "), *block.citation]
+        inner = self._lines(runs, self.styles.quote)
         if block.note is not None and self.doc.notes_mode == "foot":
             return _Noted(inner, [block.note], self)
         return inner

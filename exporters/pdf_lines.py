@@ -244,6 +244,7 @@ class LineParagraph(Flowable):
             part._first_line = self._first_line + first
             parts.append(part)
         parts[0].spaceAfter = 0
+        parts[1].spaceBefore = 0
         parts[1].__dict__.pop("outline", None)  # a heading's bookmark goes with its first line
         parts[-1].spaceAfter = getattr(self, "spaceAfter", 0)
         return parts
@@ -297,3 +298,6 @@ class LineParagraph(Flowable):
 
     def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab's name
         return float(getattr(self, "spaceAfter", 0))
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
+        return float(getattr(self, "spaceBefore", 0))
