@@ -382,11 +382,11 @@ def test_an_author_switches_between_person_and_organisation_with_undo(window, qt
         "Dana Sample is an organisation",
     ]
     assert [a.isChecked() for a in actions] == [True, False]  # judged by name
-    assert reader.kinds.text() == "Organisations: 1"
+    assert reader.kinds.text() == "1 organisation"
     actions[1].setChecked(True)  # the user says Dana Sample is a body too
     source = window.session.project.source(source_id)
     assert source.meta.author_kinds["Dana Sample"] == "organisation"
-    assert reader.kinds.text() == "Organisations: 2"
+    assert reader.kinds.text() == "2 organisations"
     window.session.undo.undo()
     assert window.session.project.source(source_id).meta.author_kinds.get("Dana Sample") != (
         "organisation"

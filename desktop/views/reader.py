@@ -161,7 +161,12 @@ class ReaderPanel(QWidget):
             action.toggled.connect(partial(self._set_kind, name))
             if action.isChecked():
                 organisations.append(name)
-        self.kinds.setText(f"Organisations: {len(organisations)}" if organisations else "Kinds")
+        count = len(organisations)
+        self.kinds.setText(f"{count} organisation{'s' if count > 1 else ''}" if count else "Kinds")
+        # Room for the menu arrow, which InstantPopup draws over the text's end.
+        self.kinds.setMinimumWidth(
+            self.kinds.fontMetrics().horizontalAdvance(self.kinds.text()) + 28
+        )
 
     def _set_kind(self, name: str, organisation: bool) -> None:
         if self.source is None:
