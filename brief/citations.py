@@ -95,7 +95,23 @@ def csl_item(source: Source) -> dict[str, Any]:
         item["URL"] = url
     if meta.language:
         item["language"] = meta.language
-    return item
+    return _literal(item)
+
+
+# citeproc reads `<i>`, `<b>`, `<sup>`, `<span …>` in CSL fields as formatting, and decodes no
+# entities: a title's "<b>" would print bold. Each "<" goes to pandoc as a private character
+# no text holds and comes back as "<", so every field prints exactly as typed.
+_LT = "\U0010fffd"
+
+
+def _literal(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("<", _LT)
+    if isinstance(value, list):
+        return [_literal(v) for v in value]
+    if isinstance(value, dict):
+        return {k: v if k in ("id", "type", "URL") else _literal(v) for k, v in value.items()}
+    return value
 
 
 def _name(person: str) -> dict[str, str]:
@@ -253,7 +269,7 @@ def _runs(inlines: list[dict[str, Any]], look: Run | None = None) -> list[Run]:
         kind: str = inline["t"]
         content: Any = inline.get("c")
         if kind == "Str":
-            add(content, look)
+            add(content.replace(_LT, "<"), look)
         elif kind in ("Space", "SoftBreak", "LineBreak"):
             add(" ", look)
         elif kind == "Emph":

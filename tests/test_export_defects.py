@@ -18,7 +18,16 @@ from lxml import etree
 from PIL import Image
 
 from brief.compose import build_document
-from brief.document import Document, Excerpt, ExportOptions, Heading, Note, Paragraph, Run
+from brief.document import (
+    Document,
+    Excerpt,
+    ExportOptions,
+    Heading,
+    Note,
+    Paragraph,
+    Run,
+    plain,
+)
 from exporters.docx import export_docx
 from exporters.pdf import export_pdf
 from tests.briefgen import AWKWARD, literal
@@ -336,3 +345,45 @@ def test_each_awkward_character_class_exports(tmp_path, awkward):
     assert "Before" in body and "after" in body
     if awkward.isprintable() and awkward.strip():
         assert awkward in body
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_markup_in_a_sources_fields_reaches_no_file_through_the_citations(project, tmp_path, fmt):
+    """Title, authors, publisher and URL of a source pass through pandoc's citeproc into the
+    notes and bibliography: still no image, no file link, tags printed as typed."""
+    from brief.ingest.article import build_article
+    from brief.model import ItemKind, Origin, OutlineItem, SectionKind, SourceMeta
+
+    meta = SourceMeta()
+    meta.set("title", 'Sample <img src="/etc/passwd"/> title', Origin.FOUND)
+    meta.set("authors", ['<a href="file:///etc/passwd">Lena</a> Sample'], Origin.FOUND)
+    meta.set("publisher", "<b>Sample</b> Gazette & Co", Origin.FOUND)
+    meta.set("url", "file:///etc/passwd", Origin.FOUND)
+    source = project.add_article(build_article(meta, [(SectionKind.PARAGRAPH, "Text.")]))
+    brief = project.new_brief("Hostile source")
+    project.insert_items(
+        brief.id or 0, [OutlineItem(ItemKind.EXCERPT, section_id=source.sections[0].id)]
+    )
+    for style in ("chicago", "apa"):
+        document = build_document(project, brief.id or 0, ExportOptions(style=style))
+        texts = [plain(n.runs) for n in document.notes] + [plain(b) for b in document.bibliography]
+        texts += [plain(e.citation) for e in document.blocks if isinstance(e, Excerpt)]
+        cited = " ".join(texts)
+        # printed as typed (citeproc may capitalise a first letter), never made bold
+        assert "<b>sample</b> gazette & co" in cited.lower(), cited
+        if fmt == "pdf":
+            path, _ = export_pdf(document, tmp_path / f"{style}.pdf")
+            for page in pypdf.PdfReader(path).pages:
+                resources = page.get("/Resources") or {}
+                for xobject in (resources.get("/XObject") or {}).values():
+                    assert xobject.get_object().get("/Subtype") == "/Form"
+                for annotation in page.get("/Annots") or []:
+                    action = annotation.get_object().get("/A") or {}
+                    assert "file:" not in str(action.get("/URI", ""))
+            assert "Gazette" in _pdftotext(path)
+        else:
+            path = export_docx(document, tmp_path / f"{style}.docx")
+            check_package(path)
+            for name in zipfile.ZipFile(path).namelist():
+                if name.endswith(".rels"):
+                    assert "file:" not in zipfile.ZipFile(path).read(name).decode()
