@@ -39,6 +39,20 @@ def need(path: Path) -> Path:
 
 
 @pytest.fixture
+def poppler() -> None:
+    """pdftotext and pdftoppm, which read exported PDFs back as a user's viewer does. CI
+    installs them (.ci/run), so there a missing tool fails; elsewhere the test skips."""
+    import shutil
+
+    for tool in ("pdftotext", "pdftoppm"):
+        if shutil.which(tool) is None:
+            message = f"{tool} is not installed (Debian: apt-get install poppler-utils)"
+            if os.environ.get("CI"):
+                pytest.fail(message)
+            pytest.skip(message)
+
+
+@pytest.fixture
 def project(tmp_path: Path):
     with Project.create(tmp_path / "test.brief") as opened:
         yield opened

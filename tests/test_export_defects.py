@@ -34,6 +34,8 @@ from tests.briefgen import AWKWARD, literal
 from tests.docx_checks import NS, check_package
 from tests.exports import PASHTO, PERSIAN, sample_brief
 
+pytestmark = pytest.mark.usefixtures("poppler")
+
 ARABIC = "قالت الوزارة إن المدارس ستفتح أبوابها في الأسبوع المقبل بعد إصلاح الطرق المؤدية إليها."
 HOSTILE = [
     '<img src="/etc/passwd"/>',

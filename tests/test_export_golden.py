@@ -21,6 +21,8 @@ from exporters.docx import export_docx
 from exporters.pdf import export_pdf
 from tests.exports import sample_brief
 
+pytestmark = pytest.mark.usefixtures("poppler")
+
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("BRIEFSMITH_UPDATE_GOLDEN") == "1"
 

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 import pypandoc
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from brief.compose import build_document
@@ -25,6 +26,8 @@ from exporters.fonts import load_fonts
 from exporters.pdf import export_pdf
 from tests.briefgen import RandomBrief, briefs, comparable, store
 from tests.docx_checks import check_package
+
+pytestmark = pytest.mark.usefixtures("poppler")
 
 EXAMPLES = int(os.environ.get("BRIEFSMITH_EXPORT_EXAMPLES", "100"))
 
