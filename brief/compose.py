@@ -44,11 +44,10 @@ def missing_excerpts(project: Project, brief_id: int) -> list[OutlineItem]:
     return gone
 
 
-def _missing_message(title: str, items: list[OutlineItem]) -> str:
-    places = ", ".join(str(item.position + 1) for item in items)
+def _missing_message(title: str, item: OutlineItem) -> str:
     return (
-        f"“{title}”: item {places} of the outline quotes a section (id "
-        f"{', '.join(str(i.section_id) for i in items)}) that is no longer in the project. "
+        f"“{title}”: item {item.position + 1} of the outline quotes a section (id "
+        f"{item.section_id}) that is no longer in the project. "
         "Remove the item, or export the rest with a marker where it was."
     )
 
@@ -81,7 +80,7 @@ def build_document(project: Project, brief_id: int, options: ExportOptions) -> D
                 section = project.section(item.section_id)
             except NotFoundError:
                 if options.missing != "mark":
-                    raise MissingExcerptError(_missing_message(brief.title, [item])) from None
+                    raise MissingExcerptError(_missing_message(brief.title, item)) from None
                 blocks.append(Paragraph([Run(_gap_marker(item))]))
                 continue
             assert section.source_id is not None

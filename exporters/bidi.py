@@ -63,10 +63,3 @@ def logical_runs(text: str, base: Direction) -> list[tuple[str, Direction]]:
         else:
             runs.append((ch, resolved))
     return runs
-
-
-def visual_runs(text: str, base: Direction) -> list[tuple[str, Direction]]:
-    """A line in logical order as runs in visual order, left to right (each run's own
-    characters still logical: a right-to-left run is reversed when it is shaped)."""
-    runs = logical_runs(text, base)
-    return list(reversed(runs)) if base == "R" else runs

@@ -181,17 +181,20 @@ class _DocxBuilder:
             if not text:
                 continue
             target = p
-            if run.link and is_safe_link(run.link):
-                r_id = part.relate_to(xml_text(run.link), RT.HYPERLINK, is_external=True)
+            linked = bool(run.link) and is_safe_link(run.link or "")
+            if linked:
+                r_id = part.relate_to(xml_text(run.link or ""), RT.HYPERLINK, is_external=True)
                 target = etree.SubElement(p, qn("w:hyperlink"))
                 target.set(qn("r:id"), r_id)
             for stretch, way in logical_runs(text, "R" if rtl else "L"):
-                self._run(target, run, stretch, way == "R", language)
+                self._run(target, run, stretch, way == "R", language, linked)
 
-    def _run(self, parent: Any, run: Run, text: str, rtl: bool, language: str) -> None:
+    def _run(
+        self, parent: Any, run: Run, text: str, rtl: bool, language: str, linked: bool
+    ) -> None:
         r = etree.SubElement(parent, qn("w:r"))
         r_pr = etree.SubElement(r, qn("w:rPr"))
-        if run.link and is_safe_link(run.link):
+        if linked:
             etree.SubElement(r_pr, qn("w:rStyle")).set(qn("w:val"), "Hyperlink")
         if run.strong:
             etree.SubElement(r_pr, qn("w:b"))

@@ -231,10 +231,6 @@ class _Template(BaseDocTemplate):
         super().__init__(target, **kwargs)
         self.builder = builder
 
-    def beforeDocument(self) -> None:  # noqa: N802 - reportlab's hook, once per pass
-        self.builder.placed = 0
-        self.builder._outline_level = 0
-
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's hook
         self.builder.after_flowable(self, flowable)
 

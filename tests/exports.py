@@ -52,6 +52,15 @@ def add_source(project: Project, key: str, paragraphs: list[str], language: str 
     return project.add_article(article).id or 0
 
 
+def source_with(project: Project, paragraphs: list[str] | None = None, **fields: object):
+    """A stored source with exactly these metadata fields (found on the page) and paragraphs."""
+    meta = SourceMeta()
+    for name, value in fields.items():
+        meta.set(name, value, Origin.FOUND)
+    blocks = [(SectionKind.PARAGRAPH, p) for p in paragraphs or ["Text."]]
+    return project.add_article(build_article(meta, blocks))
+
+
 def sample_brief(project: Project, *, extra_notes: bool = True) -> int:
     """Headings, excerpts from every sample source (Persian and Pashto among them), notes."""
     ids = {

@@ -11,7 +11,7 @@ import pytest
 from brief.citations import Cited, csl_item, format_citations, load_style, pandoc_path
 from brief.compose import build_document
 from brief.document import ExportOptions, plain
-from tests.exports import SOURCES, add_source, sample_brief
+from tests.exports import SOURCES, add_source, sample_brief, source_with
 
 
 def _reference(style, items, cites, between=""):
@@ -177,15 +177,13 @@ def test_a_user_csl_file_is_accepted_and_a_bad_one_refused(tmp_path, sources):
 def test_an_organisation_is_cited_whole_as_pandoc_does(project, style_name, expected):
     """ "United Nations Children's Fund" is never "Fund, U. N. C."; pandoc with a literal
     name is the reference."""
-    from brief.ingest.article import build_article
-    from brief.model import Origin, SectionKind, SourceMeta
-
-    meta = SourceMeta()
-    meta.set("title", "Sample: schools reopen in three provinces", Origin.FOUND)
-    meta.set("authors", ["United Nations Children's Fund"], Origin.FOUND)
-    meta.set("published", "2024-05-02", Origin.FOUND)
-    meta.set("url", "https://example.org/sample", Origin.FOUND)
-    source = project.add_article(build_article(meta, [(SectionKind.PARAGRAPH, "Text.")]))
+    source = source_with(
+        project,
+        title="Sample: schools reopen in three provinces",
+        authors=["United Nations Children's Fund"],
+        published="2024-05-02",
+        url="https://example.org/sample",
+    )
     assert source.meta.author_kinds == {"United Nations Children's Fund": "organisation"}
     style = load_style(style_name)
     item = csl_item(source)

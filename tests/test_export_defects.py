@@ -32,7 +32,7 @@ from exporters.docx import export_docx
 from exporters.pdf import export_pdf
 from tests.briefgen import AWKWARD, literal
 from tests.docx_checks import NS, check_package
-from tests.exports import PASHTO, PERSIAN, sample_brief
+from tests.exports import PASHTO, PERSIAN, sample_brief, source_with
 
 pytestmark = pytest.mark.usefixtures("poppler")
 
@@ -57,6 +57,17 @@ def _pdftotext(path: Path, *pages: int) -> str:
         text=True,
         check=True,
     ).stdout
+
+
+def _assert_no_image_and_no_file_link(path: Path) -> None:
+    for page in pypdf.PdfReader(path).pages:
+        resources = page.get("/Resources") or {}
+        for xobject in (resources.get("/XObject") or {}).values():
+            # no image, from /etc/passwd or anywhere (forms print the contents' numbers)
+            assert xobject.get_object().get("/Subtype") == "/Form"
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A") or {}
+            assert "file:" not in str(action.get("/URI", ""))
 
 
 def _part(path: Path, name: str):
@@ -88,15 +99,7 @@ def test_markup_in_every_field_prints_literally_and_embeds_nothing(tmp_path, fmt
     )
     if fmt == "pdf":
         path, _ = export_pdf(document, tmp_path / "hostile.pdf")
-        reader = pypdf.PdfReader(path)
-        for page in reader.pages:
-            resources = page.get("/Resources") or {}
-            for xobject in (resources.get("/XObject") or {}).values():
-                # no image, from /etc/passwd or anywhere (forms print the contents' numbers)
-                assert xobject.get_object().get("/Subtype") == "/Form"
-            for annotation in page.get("/Annots") or []:
-                action = annotation.get_object().get("/A") or {}
-                assert "file:" not in str(action.get("/URI", ""))
+        _assert_no_image_and_no_file_link(path)
         text = literal(_pdftotext(path))
         contents = literal(_pdftotext(path, 2))
         for hostile in HOSTILE:
@@ -356,15 +359,15 @@ def test_each_awkward_character_class_exports(tmp_path, awkward):
 def test_markup_in_a_sources_fields_reaches_no_file_through_the_citations(project, tmp_path, fmt):
     """Title, authors, publisher and URL of a source pass through pandoc's citeproc into the
     notes and bibliography: still no image, no file link, tags printed as typed."""
-    from brief.ingest.article import build_article
-    from brief.model import ItemKind, Origin, OutlineItem, SectionKind, SourceMeta
+    from brief.model import ItemKind, OutlineItem
 
-    meta = SourceMeta()
-    meta.set("title", 'Sample <img src="/etc/passwd"/> title', Origin.FOUND)
-    meta.set("authors", ['<a href="file:///etc/passwd">Lena</a> Sample'], Origin.FOUND)
-    meta.set("publisher", "<b>Sample</b> Gazette & Co", Origin.FOUND)
-    meta.set("url", "file:///etc/passwd", Origin.FOUND)
-    source = project.add_article(build_article(meta, [(SectionKind.PARAGRAPH, "Text.")]))
+    source = source_with(
+        project,
+        title='Sample <img src="/etc/passwd"/> title',
+        authors=['<a href="file:///etc/passwd">Lena</a> Sample'],
+        publisher="<b>Sample</b> Gazette & Co",
+        url="file:///etc/passwd",
+    )
     brief = project.new_brief("Hostile source")
     project.insert_items(
         brief.id or 0, [OutlineItem(ItemKind.EXCERPT, section_id=source.sections[0].id)]
@@ -378,13 +381,7 @@ def test_markup_in_a_sources_fields_reaches_no_file_through_the_citations(projec
         assert "<b>sample</b> gazette & co" in cited.lower(), cited
         if fmt == "pdf":
             path, _ = export_pdf(document, tmp_path / f"{style}.pdf")
-            for page in pypdf.PdfReader(path).pages:
-                resources = page.get("/Resources") or {}
-                for xobject in (resources.get("/XObject") or {}).values():
-                    assert xobject.get_object().get("/Subtype") == "/Form"
-                for annotation in page.get("/Annots") or []:
-                    action = annotation.get_object().get("/A") or {}
-                    assert "file:" not in str(action.get("/URI", ""))
+            _assert_no_image_and_no_file_link(path)
             assert "Gazette" in _pdftotext(path)
         else:
             path = export_docx(document, tmp_path / f"{style}.docx")
