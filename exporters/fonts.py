@@ -110,7 +110,7 @@ class FontSet:
         for face in self.fallbacks:
             if code in face.cmap:
                 return face
-        block = code >> 8
+        block = code >> 4  # Thai and Lao share a 256-code page: ask per 16 codes
         if block not in self._asked:
             self._asked.add(block)
             found = _fontconfig_file(f":charset={code:x}")

@@ -389,3 +389,11 @@ def test_markup_in_a_sources_fields_reaches_no_file_through_the_citations(projec
             for name in zipfile.ZipFile(path).namelist():
                 if name.endswith(".rels"):
                     assert "file:" not in zipfile.ZipFile(path).read(name).decode()
+
+
+def test_a_script_sharing_a_code_page_with_another_still_finds_its_font(tmp_path):
+    """Lao (U+0E80-) asked of fontconfig first must not hide Thai (U+0E00-) of the same
+    256-code page: found by the property test, a Thai heading vanished after a Lao sign."""
+    document = Document(title="T", author="x\u0eba", blocks=[Heading(1, [Run("ก")], "h1")])
+    path, _ = export_pdf(document, tmp_path / "thai.pdf")
+    assert "ก" in _pdftotext(path)
