@@ -1,8 +1,16 @@
-"""Score read_html and read_text on the article-extraction benchmark, with its own scorer.
+"""Score Briefsmith's importers on the shared benchmarks, beside trafilatura, in one run.
 
-    python bench/extraction.py --data ../shared/benchmarks/article-extraction [--json OUT]
+    python bench/extraction.py [--data ../shared/benchmarks/article-extraction]
+                               [--multilingual ../shared/benchmarks/pasted-multilingual]
+                               [--only html,pasted,multilingual] [--json OUT]
 
-Prints F1, precision, recall, exact share and milliseconds per page for each importer.
+1. HTML (article-extraction): `read_html` and trafilatura on the same pages, F1 with the
+   benchmark's own scorer, and milliseconds per page for each.
+2. Pasted text (article-extraction) in every paste layout this script makes from the
+   benchmark's pasted pages (see LAYOUTS): F1, precision, recall, ms per page, pages a second.
+3. Pasted multilingual: body F1 per language, and each metadata field as right / wrong /
+   missing / invented (the rules of the folder's score_meta.py), overall and per language.
+
 The body scored is what Briefsmith keeps as the article's body: headings, paragraphs,
 quotes and list items (captions, title and dateline are metadata, not body).
 """
@@ -15,6 +23,8 @@ import importlib.util
 import json
 import sys
 import time
+from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -25,37 +35,101 @@ sys.path.insert(0, str(ROOT))
 from brief.ingest import read_html, read_text  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "benchmarks" / "article-extraction"
+DEFAULT_MULTILINGUAL = ROOT.parent / "shared" / "benchmarks" / "pasted-multilingual"
+META_FIELDS = ["headline", "authors", "publisher", "datePublished", "dateline", "language"]
 
 
-def load_scorer(data: Path) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("article_extraction_score", data / "score.py")
+# -- paste layouts ---------------------------------------------------------------------------
+def as_copied(text: str, body: str) -> str:
+    """The benchmark's pasted page as it is."""
+    return text
+
+
+def single_breaks(text: str, body: str) -> str:
+    """Every blank line gone: paragraphs, menus and captions each on one line, one after
+    another (how many sites and editors copy)."""
+    return "\n".join(line for line in text.split("\n") if line.strip())
+
+
+def windows(text: str, body: str) -> str:
+    """The same text with Windows line endings."""
+    return text.replace("\n", "\r\n")
+
+
+def mid_page(text: str, body: str) -> str:
+    """A selection that starts mid-page: the copy begins half-way (in characters) between
+    the top of the page and the body's first line, in the middle of a line, mid-word."""
+    first = next((p for p in body.split("\n\n") if p.strip()), "")
+    at = text.find(first[:60]) if first else -1
+    if at <= 0:
+        return text
+    cut = at // 2
+    line_start = text.rfind("\n", 0, cut) + 1
+    line_end = text.find("\n", cut)
+    line_end = at if line_end < 0 else line_end
+    cut = line_start + (line_end - line_start) // 2
+    return text[cut:]
+
+
+LAYOUTS: dict[str, Callable[[str, str], str]] = {
+    "as-copied": as_copied,
+    "single-breaks": single_breaks,
+    "windows": windows,
+    "mid-page": mid_page,
+}
+
+
+# -- helpers ---------------------------------------------------------------------------------
+def load_module(path: Path, name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
+def load_scorer(data: Path) -> ModuleType:
+    return load_module(data / "score.py", "article_extraction_score")
+
+
 def html_body(html: str, url: str) -> str:
     return "\n\n".join(read_html(html, url=url or None).body())
+
+
+def trafilatura_body(html: str, url: str) -> str:
+    """What trafilatura alone gives for the same job: body and metadata, precision first."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html, url=url or None, favor_precision=True, include_comments=False, with_metadata=True
+    )
+    return "" if doc is None else str(doc.text or "")
 
 
 def text_body(text: str) -> str:
     return "\n\n".join(read_text(text).body())
 
 
-def evaluate(data: Path, kind: str) -> dict[str, Any]:
-    """Run one importer over every page; the score dict of score.py plus ms per page."""
+# -- the article-extraction benchmark -------------------------------------------------------
+def evaluate(data: Path, kind: str, layout: str = "as-copied") -> dict[str, Any]:
+    """Run one importer over every page; the score dict of score.py plus ms per page.
+
+    kind: "html" (read_html), "trafilatura" (the same HTML pages) or "pasted" (read_text on
+    the pasted pages, transformed by `layout`)."""
     scorer = load_scorer(data)
     truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
     predicted: dict[str, str] = {}
     elapsed = 0.0
     for key in sorted(truth):
-        if kind == "html":
+        url = truth[key].get("url", "")
+        if kind in ("html", "trafilatura"):
             page = gzip.decompress((data / "html" / f"{key}.html.gz").read_bytes()).decode()
+            extract = html_body if kind == "html" else trafilatura_body
             started = time.perf_counter()
-            predicted[key] = html_body(page, truth[key].get("url", ""))
+            predicted[key] = extract(page, url)
         else:
             page = (data / "pasted" / f"{key}.txt").read_text(encoding="utf-8")
+            page = LAYOUTS[layout](page, truth[key]["articleBody"])
             started = time.perf_counter()
             predicted[key] = text_body(page)
         elapsed += time.perf_counter() - started
@@ -64,27 +138,141 @@ def evaluate(data: Path, kind: str) -> dict[str, Any]:
     return result
 
 
+# -- the pasted-multilingual benchmark -------------------------------------------------------
+def article_meta(text: str) -> dict[str, Any]:
+    """The metadata read_text finds, under score_meta.py's field names."""
+    meta = read_text(text).meta
+    return {
+        "headline": meta.title,
+        "authors": meta.authors,
+        "publisher": meta.publisher,
+        "datePublished": meta.published,
+        "dateline": meta.dateline,
+        "language": meta.language,
+    }
+
+
+def evaluate_multilingual(data: Path, scorer_data: Path) -> dict[str, Any]:
+    """Body F1 per language and metadata counts per field (overall and per language)."""
+    scorer = load_scorer(scorer_data)
+    judge = load_module(data / "score_meta.py", "pasted_multilingual_score_meta")
+    truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
+    predicted: dict[str, str] = {}
+    metas: dict[str, dict[str, Any]] = {}
+    elapsed = 0.0
+    for key in sorted(truth):
+        text = (data / "pasted" / f"{key}.txt").read_text(encoding="utf-8")
+        started = time.perf_counter()
+        article = read_text(text)
+        elapsed += time.perf_counter() - started
+        predicted[key] = article.body_text()
+        metas[key] = article_meta(text)
+    languages: dict[str, list[str]] = defaultdict(list)
+    for key, ref in truth.items():
+        languages[ref["language"]].append(key)
+    body = {"all": scorer.score(truth, predicted)}
+    for language, keys in sorted(languages.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        body[language] = scorer.score({k: truth[k] for k in keys}, predicted)
+    counts: dict[str, dict[str, dict[str, int]]] = {}
+    items: dict[str, dict[str, str]] = {}
+    for key, ref in sorted(truth.items()):
+        row: dict[str, str] = {}
+        for field in META_FIELDS:
+            r, p = ref.get(field), metas[key].get(field)
+            if r and p:
+                verdict = "right" if judge.same(field, r, p) else "wrong"
+            elif r:
+                verdict = "missing"
+            elif p:
+                verdict = "invented"
+            else:
+                continue
+            row[field] = verdict
+            for group in ("all", ref["language"]):
+                tally = counts.setdefault(group, {}).setdefault(
+                    field, {"right": 0, "wrong": 0, "missing": 0, "invented": 0}
+                )
+                tally[verdict] += 1
+        items[key] = row
+    return {
+        "body": body,
+        "meta": counts,
+        "items": items,
+        "ms_per_page": 1000 * elapsed / len(truth),
+        "found": metas,
+    }
+
+
+# -- printing --------------------------------------------------------------------------------
+def _row(name: str, r: dict[str, Any]) -> str:
+    per_second = 1000 / r["ms_per_page"] if r["ms_per_page"] else 0.0
+    return (
+        f"  {name:22} {r['pages']:5}  {r['f1']:.3f}  {r['precision']:.3f}  {r['recall']:.3f}  "
+        f"{r['exact']:.3f}  {r['ms_per_page']:7.2f}  {per_second:7.0f}"
+    )
+
+
+HEADER = "  {:22} {:>5}  {:5}  {:5}  {:5}  {:5}  {:>7}  {:>7}".format(
+    "", "pages", "F1", "P", "R", "exact", "ms/page", "pages/s"
+)
+
+
+def print_multilingual(result: dict[str, Any]) -> None:
+    print(f"\nPasted multilingual ({result['ms_per_page']:.2f} ms/page)")
+    print(HEADER)
+    for language, r in result["body"].items():
+        print(_row(f"body {language}", r | {"ms_per_page": 0.0}))
+    print("  metadata: right/held  (wrong, missing, invented)")
+    for group, fields in result["meta"].items():
+        cells = []
+        for field in META_FIELDS:
+            c = fields.get(field)
+            if not c:
+                continue
+            held = c["right"] + c["wrong"] + c["missing"]
+            cells.append(
+                f"{field[:9]} {c['right']}/{held} ({c['wrong']},{c['missing']},{c['invented']})"
+            )
+        print(f"  {group:4} " + "  ".join(cells))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--multilingual", type=Path, default=DEFAULT_MULTILINGUAL)
+    parser.add_argument("--only", default="html,pasted,multilingual")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     if not (args.data / "score.py").exists():
         print(f"no benchmark at {args.data}", file=sys.stderr)
         return 2
+    only = set(args.only.split(","))
     read_text("Warm up the language model once, so that page one is not charged for it.")
-    results = {kind: evaluate(args.data, kind) for kind in ("html", "pasted")}
-    print("importer  pages  F1     precision  recall  exact  ms/page")
-    for kind, r in results.items():
-        name = "read_html" if kind == "html" else "read_text"
-        print(
-            f"{name:9} {r['pages']:5}  {r['f1']:.3f}  {r['precision']:.3f}      "
-            f"{r['recall']:.3f}   {r['exact']:.3f}  {r['ms_per_page']:.1f}"
-        )
+    results: dict[str, Any] = {}
+    if "html" in only:
+        results["html"] = {k: evaluate(args.data, k) for k in ("html", "trafilatura")}
+        print("HTML pages (article-extraction)")
+        print(HEADER)
+        print(_row("read_html", results["html"]["html"]))
+        print(_row("trafilatura", results["html"]["trafilatura"]))
+        ratio = results["html"]["html"]["ms_per_page"] / results["html"]["trafilatura"][
+            "ms_per_page"
+        ]
+        gain = results["html"]["html"]["f1"] - results["html"]["trafilatura"]["f1"]
+        print(f"  read_html: {ratio:.2f}× trafilatura's time, F1 {gain:+.3f} beside it")
+    if "pasted" in only:
+        results["pasted"] = {name: evaluate(args.data, "pasted", name) for name in LAYOUTS}
+        print("\nPasted pages (article-extraction), read_text, by paste layout")
+        print(HEADER)
+        for name, r in results["pasted"].items():
+            print(_row(name, r))
+    if "multilingual" in only and (args.multilingual / "score_meta.py").exists():
+        results["multilingual"] = evaluate_multilingual(args.multilingual, args.data)
+        print_multilingual(results["multilingual"])
     if args.json:
-        args.json.write_text(json.dumps(results, indent=1))
+        args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False))
     return 0
 
 

@@ -59,7 +59,7 @@ def read_html(html: str, *, url: str | None = None, name: str | None = None) -> 
             url=url,
             favor_precision=True,
             include_comments=False,
-            include_tables=False,
+            include_tables=True,
             with_metadata=True,
             date_extraction_params={"extensive_search": False, "original_date": True},
         )
@@ -113,15 +113,28 @@ def _blocks(body: Any) -> Any:
     loose = normalize_inline(body.text or "")
     if loose:
         yield SectionKind.PARAGRAPH, loose
+    previous_row = ""
     for element in body.iter():
         kind = _KINDS.get(element.tag)
         loose = normalize_inline(element.tail or "") if element.getparent() is body else ""
+        if element.tag == "row":
+            # A table row reads as one line, its cells kept apart: "DL | Larry Ogunjobi | 63".
+            cells = [normalize_inline("".join(cell.itertext())) for cell in element]
+            row = " | ".join(cell for cell in cells if cell)
+            if row and row != previous_row:
+                yield SectionKind.PARAGRAPH, row
+            previous_row = row
+            continue
         if kind is None:
             if loose:
                 yield SectionKind.PARAGRAPH, loose
             continue
-        if element.tag == "p" and any(a.tag in ("quote", "item") for a in element.iterancestors()):
-            continue  # text of a quote or item is taken with it
+        if element.tag == "p" and any(
+            a.tag in ("quote", "item", "row") for a in element.iterancestors()
+        ):
+            continue  # text of a quote, item or table row is taken with it
+        if kind is not None and any(a.tag == "row" for a in element.iterancestors()):
+            continue
         if element.tag in ("quote", "item") and element.find(".//item") is not None:
             # a quote or item holding a nested list: its own text only
             text = normalize_inline(element.text or "")
