@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from brief.errors import ArticleImportError
 from brief.ingest.article import Article, build_article
 from brief.ingest.dates import find_date, is_date_line
+from brief.ingest.furniture import CAPTION, SENTENCE_END, is_barrier, is_junk
 from brief.ingest.language import detect_language
 from brief.ingest.metadata import detect_dateline, infer_publisher
 from brief.ingest.normalize import normalize_text
@@ -35,61 +36,6 @@ def _count_words(text: str) -> int:
     return len(_WORD.findall(_UNSPACED.sub(" ", text))) + unspaced // 2
 
 
-# Lines that open the furniture after an article: comments, related links, tag lists.
-_BARRIER = re.compile(
-    r"""^(?:
-      (?:\d+\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?|\(\d+\)\s*comments?
-    | leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+a\s+comment
-    | join\s+the\s+(?:discussion|conversation)|(?:show|view|read)\s+(?:all\s+)?comments
-    | top\s+rated\s+comments
-    | related(?:\s+(?:articles?|stories|posts|content|coverage|news|reading|topics))?
-    | more\s+(?:from|on|in|stories|news|like\s+this)\b.*
-    | (?:most\s+)?(?:popular|read|viewed|shared)(?:\s+(?:now|today|stories|articles|news))?
-    | trending(?:\s+now)?|recommended(?:\s+(?:for\s+you|stories|articles))?
-    | you\s+(?:may|might)\s+also\s+(?:like|enjoy)|read\s+next|what\s+to\s+read\s+next
-    | also\s+on\b.*|like\s+this|about\s+the\s+authors?|share\s+this(?:\s+(?:article|story|post))?
-    | tags?|topics|filed\s+under\b.*|sponsored(?:\s+(?:content|stories|links))?
-    )\s*:?\s*$""",
-    re.I | re.X,
-)
-
-# Boilerplate phrases, wherever they stand and however long the line.
-_JUNK_PHRASE = re.compile(
-    r"""(?:
-      \b(?:uses?|using|accept|allow)\s+(?:all\s+)?cookies\b|\bcookie\s+(?:policy|settings|notice)
-    | \bsubscribe\s+(?:to|now|today|for)\b|\bsubscribing\b|\bsign\s+up\s+(?:for|to|now)\b
-    | \b(?:our|free|daily|weekly)\s+newsletters?\b|\bmailing\s+list\b|\bin\s+your\s+inbox\b
-    | all\s+rights\s+reserved|©|\(c\)\s*\d{4}|\bcopyright\s+(?:©\s*)?\d{4}
-    | \bregistered\s+trademarks?\b|\bprivacy\s+(?:policy|notice)\b|\bterms\s+(?:of|and)\s+
-      (?:use|service|conditions)\b
-    | \bclick\s+here\b|^read\s+(?:more|the\s+full|the\s+original)\b|^continue\s+reading\b
-    | ^skip\s+to\b|\buses\s+akismet\b|\bplaceholder\s+while\b|^advertisement\b
-    | \bsomething\s+went\s+wrong\b|\bthank\s+you\s+for\s+(?:subscribing|signing|reading)\b
-    | ^(?:image|photo|slide|video)\s+\d+\s+(?:of|/)\s*\d*|^\d+\s*/\s*\d+$
-    | ^back\s+to\s+(?:gallery|top)
-    | ^(?:log|sign)\s*(?:in|out)\b|^follow\s+us\b|\bdownload\s+(?:our|the)\s+app\b
-    )""",
-    re.I | re.X,
-)
-
-# Whole lines that are buttons or labels.
-_JUNK_LINE = re.compile(
-    r"""^(?:share|tweet|email|e-mail|print|save|facebook|twitter|x|linkedin|whatsapp|pinterest
-    |reddit|flipboard|instagram|youtube|telegram|copy\s+link|close|caption|menu|search|home
-    |reply|report|like|flag|next|previous|more|advertisement|ad|sponsored|listen|watch|play
-    |comments?|loading\.*|live|live\s+news|subscribe|sign\s+in|log\s+in|register|accept
-    |hide\s+caption|toggle\s+caption|expand|enlarge\s+this\s+image|open\s+image\s+\d+)[\s.!:]*$""",
-    re.I | re.X,
-)
-
-# Credits that mark a line as a photo caption.
-_CAPTION = re.compile(
-    r"""(?:\b(?:photo(?:graph)?s?|images?|pictures?|illustrations?|credits?|foto)\s*(?::|by\b)
-    | \b(?:getty\s+images|shutterstock|afp|reuters|ap\s+photo|epa|anadolu|bloomberg|
-      alamy|xinhua|pa\s+images?)\b[^.]{0,40}$
-    | ^\(?(?:photo|image|file\s+photo)\b)""",
-    re.I | re.X,
-)
 _TIME_ONLY = re.compile(
     r"^[\w ,.:]*\b(?:\d{1,2}:\d{2}\s*(?:am|pm)?|\d+\s*(?:h|hrs?|hours?|mins?|minutes?|days?|"
     r"weeks?)\s+ago)\b[\w ,.:]*$",
@@ -107,7 +53,6 @@ _STAMP = re.compile(r"^(?:published|updated|posted|last\s+updated|modified)\b", 
 _UPDATED = re.compile(r"^(?:(?:last\s+)?updated|modified)\b", re.I)
 _LABEL = re.compile(r"^(?:tags|topics|keywords|filed\s+under)\s*:\s*", re.I)
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
-_SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]]$")
 
 # How lines are weighed (words beyond these counts earn weight; see _best_run).
 _ISOLATED_FREE = 4  # a line set off by blank lines earns its words minus this
@@ -127,7 +72,7 @@ class _Line:
     def is_paragraph(self) -> bool:
         """Looks like a paragraph of prose: long, or set off and ending like a sentence."""
         return self.words >= 25 or (
-            self.words >= 8 and bool(_SENTENCE_END.search(self.text)) and self.isolated
+            self.words >= 8 and bool(SENTENCE_END.search(self.text)) and self.isolated
         )
 
 
@@ -137,11 +82,6 @@ def read_text(text: str, *, name: str | None = None) -> Article:
     if not normalized.strip():
         raise ArticleImportError(name, "there is no text to import (the text is empty).")
     return _Reader(normalized).article(name)
-
-
-def is_junk(text: str) -> bool:
-    """True for a line that is page furniture wherever it stands."""
-    return bool(_JUNK_PHRASE.search(text) or _JUNK_LINE.match(text) or _BARRIER.match(text))
 
 
 class _Reader:
@@ -154,6 +94,11 @@ class _Reader:
             if line:
                 isolated = (i == 0 or not raw[i - 1]) and (i == len(raw) - 1 or not raw[i + 1])
                 self.lines.append(_Line(i, line, _count_words(line), isolated))
+        if not _sets_paragraphs_apart(self.lines):
+            # Paragraphs on consecutive lines (many sites and editors copy that way): a blank
+            # line says nothing here, so a line stands alone when it ends like a sentence.
+            for line in self.lines:
+                line.isolated = bool(SENTENCE_END.search(line.text))
         self.counts = Counter(line.text for line in self.lines)
         self.meta = SourceMeta()
         self.used: set[int] = set()  # positions in self.lines turned into body or metadata
@@ -161,13 +106,13 @@ class _Reader:
 
     # -- choosing the article's lines -------------------------------------------------------
     def _weight(self, line: _Line) -> int:
-        if _BARRIER.match(line.text):
+        if is_barrier(line.text):
             return -_BARRIER_PENALTY
         if line.isolated:
             weight = line.words - _ISOLATED_FREE
         else:
             weight = line.words - _RUN_FREE if line.words >= _RUN_FREE else -_RUN_PENALTY
-        if weight > 0 and is_junk(line.text):
+        if weight > 0 and is_junk(line.text, line.words):
             weight = -weight
         return weight
 
@@ -227,8 +172,8 @@ class _Reader:
                 title_pos is not None
                 and line.is_paragraph
                 and not self.meta.standfirst
-                and not is_junk(line.text)
-                and not _CAPTION.search(line.text)
+                and not is_junk(line.text, line.words)
+                and not CAPTION.search(line.text)
             ):
                 self.meta.set("standfirst", line.text, Origin.INFERRED)
                 self.used.add(pos)
@@ -240,7 +185,7 @@ class _Reader:
             text = line.text
             if not 3 <= line.words <= 30 or is_junk(text) or is_date_line(text):
                 continue
-            if _BYLINE.match(text) or _URL.match(text) or _CAPTION.search(text):
+            if _BYLINE.match(text) or _URL.match(text) or CAPTION.search(text):
                 continue
             score = 1.0
             if line.isolated:
@@ -278,7 +223,7 @@ class _Reader:
             if (
                 len(items) >= 2
                 and all(0 < len(item.split()) <= 4 for item in items)
-                and not _SENTENCE_END.search(text)
+                and not SENTENCE_END.search(text)
                 and not self.meta.keywords
             ):
                 self.meta.set("keywords", items, Origin.INFERRED)
@@ -299,7 +244,7 @@ class _Reader:
                 self.used.add(pos)
                 continue
             short = not line.isolated and line.words < _RUN_FREE
-            if short or (line.words <= 14 and not _SENTENCE_END.search(text)):
+            if short or (line.words <= 14 and not SENTENCE_END.search(text)):
                 following = self.lines[pos + 1] if pos + 1 < end else None
                 if not _is_heading(line, following):
                     continue
@@ -335,6 +280,12 @@ class _Reader:
         )
 
 
+def _sets_paragraphs_apart(lines: list[_Line]) -> bool:
+    """True when the text sets its long lines (its paragraphs) apart with blank lines."""
+    long_lines = [line for line in lines if line.words >= _RUN_FREE]
+    return not long_lines or 2 * sum(line.isolated for line in long_lines) >= len(long_lines)
+
+
 def _is_heading(line: _Line, following: _Line | None) -> bool:
     """A short line that introduces a paragraph: a subheading, not a menu entry."""
     return (
@@ -342,13 +293,13 @@ def _is_heading(line: _Line, following: _Line | None) -> bool:
         and not line.text.endswith((".", ",", ";"))
         and following is not None
         and following.words >= 15
-        and not is_junk(line.text)
+        and not is_junk(line.text, line.words)
     )
 
 
 def _looks_like_caption(line: _Line) -> bool:
     return (
-        bool(_CAPTION.search(line.text))
+        bool(CAPTION.search(line.text))
         and line.words <= 60
         and not line.text.startswith(("“", '"'))
     )

@@ -1,0 +1,166 @@
+"""What page furniture looks like, in the words sites use for it in many languages.
+
+A page's furniture names the same few things on every site of a language: subscribing,
+logging in, cookies, sharing, comments, related stories, "also read". These rules name those
+things, not any one site's lines; the pasted-text reader (`brief.ingest.text`) weighs them
+together with the page's layout (line length, blank lines, place in the page).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Lines that end a sentence: Latin and Cyrillic stops, Arabic-script question mark and
+# Urdu full stop, CJK full stops, Devanagari danda, Armenian and Ethiopic stops; closing
+# quotes and brackets after them.
+SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]۔؟。！？।॥։።]\s*$")
+
+# Lines that open the furniture after an article: comments, related links, tag lists.
+BARRIER = re.compile(
+    r"""^(?:
+      (?:\d+\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?|\(\d+\)\s*comments?
+    | leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+a\s+comment
+    | join\s+the\s+(?:discussion|conversation)|(?:show|view|read)\s+(?:all\s+)?comments
+    | top\s+rated\s+comments
+    | related(?:\s+(?:articles?|stories|posts|content|coverage|news|reading|topics))?
+    | more\s+(?:from|on|in|stories|news|like\s+this)\b.*
+    | (?:most\s+)?(?:popular|read|viewed|shared)(?:\s+(?:now|today|stories|articles|news))?
+    | trending(?:\s+now)?|recommended(?:\s+(?:for\s+you|stories|articles))?
+    | you\s+(?:may|might)\s+also\s+(?:like|enjoy)|read\s+next|what\s+to\s+read\s+next
+    | also\s+on\b.*|like\s+this|about\s+the\s+authors?|share\s+this(?:\s+(?:article|story|post))?
+    | tags?|topics|filed\s+under\b.*|sponsored(?:\s+(?:content|stories|links))?
+    | next\s+(?:story|article|post)|previous\s+(?:story|article|post)
+    # French, German, Spanish, Portuguese, Italian, Dutch
+    | commentaires?|réactions?|articles?\s+(?:liés|similaires|connexes)
+    | à\s+lire\s+(?:aussi|également)
+    | (?:sur\s+le\s+même\s+sujet|les\s+plus\s+lus|dans\s+la\s+même\s+rubrique)
+    | kommentare?|leserkommentare|(?:das\s+)?(?:könnte\s+sie\s+auch\s+interessieren)
+    | (?:ähnliche|verwandte)\s+(?:artikel|themen|beiträge)|mehr\s+zum\s+thema|meistgelesen
+    | comentarios?|noticias\s+relacionadas|(?:artículos|notas)\s+relacionad[ao]s|no\s+te\s+pierdas
+    | lo\s+más\s+(?:leído|visto)|te\s+puede\s+interesar|también\s+te\s+puede\s+interesar
+    | comentários?|notícias\s+relacionadas|(?:leia|veja)\s+também|mais\s+lidas
+    | commenti|articoli\s+correlati|potrebbe\s+interessarti|leggi\s+anche
+    | reacties|gerelateerde\s+artikelen|meest\s+gelezen
+    # Turkish, Russian
+    | yorumlar|ilgili\s+haberler|sonraki\s+haber|önceki\s+haber|benzer\s+haberler
+    | комментари[ийя]|похожие\s+(?:новости|статьи)|читайте\s+также|другие\s+новости
+    # Arabic, Persian, Urdu, Pashto
+    | التعليقات|تعليقات|اترك\s+تعليقا[ًً]?|أخبار\s+ذات\s+صلة|مواضيع\s+ذات\s+صلة|اقرأ\s+أيضا[ًً]?
+    | الأكثر\s+قراءة|بحث\s+و\s+گفتگو|دیدگاه(?:\s*ها)?|نظرات|نوشته\s*های\s+(?:همسان|مرتبط)
+    | مطالب\s+مرتبط|اخبار\s+مرتبط|تبصرے|متعلقہ\s+خبریں|اړوند\s+خبرونه|نظرونه
+    )\s*[:.…]*\s*$""",
+    re.I | re.X,
+)
+
+# "Also read: <title>", "À lire aussi : <title>": a link to another article.
+ALSO_READ = re.compile(
+    r"""^(?:(?:also|now)\s+read|read\s+(?:also|more|next)|see\s+also|related|more|watch|listen
+    | (?:à\s+)?lire\s+(?:aussi|également)|voir\s+aussi|à\s+voir\s+aussi|sur\s+le\s+même\s+sujet
+    | lesen\s+sie\s+(?:auch|mehr)|auch\s+interessant|mehr\s+(?:dazu|zum\s+thema)|siehe\s+auch
+    | (?:lee|leer|ver)\s+(?:también|además)|(?:le(?:ia|r)|veja)\s+também|(?:leggi|vedi)\s+anche
+    | lees\s+ook|ayrıca\s+(?:okuyun|bakınız)|bunu\s+da\s+okuyun|читайте\s+(?:также|еще|ещё)
+    | см\.?\s+также|اقرأ\s+(?:أيضا|أيضًا|ايضا|المزيد)|همچنین\s+بخوانید|بیشتر\s+بخوانید
+    | بیشتر\s+بخوانید|یہ\s+بھی\s+پڑھیں|مزید\s+پڑھیں|دا\s+هم\s+ولولئ
+    )\s*[:：\-–—|»]+\s*\S""",
+    re.I | re.X,
+)
+
+# Boilerplate phrases, wherever they stand and however long the line.
+JUNK_PHRASE = re.compile(
+    r"""(?:
+      \b(?:uses?|using|accept|allow)\s+(?:all\s+)?cookies\b|\bcookie\s+(?:policy|settings|notice)
+    | \bsubscribe\s+(?:to|now|today|for)\b|\bsubscribing\b|\bsign\s+up\s+(?:for|to|now)\b
+    | \b(?:our|free|daily|weekly)\s+newsletters?\b|\bmailing\s+list\b|\bin\s+your\s+inbox\b
+    | all\s+rights\s+reserved|©|\(c\)\s*\d{4}|\bcopyright\s+(?:©\s*)?\d{4}
+    | \bregistered\s+trademarks?\b|\bprivacy\s+(?:policy|notice)\b|\bterms\s+(?:of|and)\s+
+      (?:use|service|conditions)\b
+    | \bclick\s+here\b|^read\s+(?:more|the\s+full|the\s+original)\b|^continue\s+reading\b
+    | ^skip\s+to\b|\buses\s+akismet\b|\bplaceholder\s+while\b|^advertisement\b
+    | \bsomething\s+went\s+wrong\b|\bthank\s+you\s+for\s+(?:subscribing|signing|reading)\b
+    | ^(?:image|photo|slide|video)\s+\d+\s+(?:of|/)\s*\d*|^\d+\s*/\s*\d+$
+    | ^back\s+to\s+(?:gallery|top)
+    | ^(?:log|sign)\s*(?:in|out)\b|^follow\s+us\b|\bdownload\s+(?:our|the)\s+app\b
+    | \benable\s+javascript\b|\bjavascript\s+(?:is\s+)?(?:disabled|required)\b
+    | \b(?:your\s+)?browser\s+is\s+(?:out\s+of\s+date|outdated|not\s+supported)\b
+    | \bopen\s+in\s+app\b|\bauto-?published\s+from\b
+    )""",
+    re.I | re.X,
+)
+
+# The vocabulary of subscription boxes, log-in forms, cookie banners and browser warnings,
+# in many languages: a short line (see is_junk) using one of these words is furniture.
+FURNITURE_WORD = re.compile(
+    r"""(?:
+      \b(?:subscri(?:be|ption|ber)s?|paywall|log-?in|sign-?in|password|newsletters?|cookies?
+      |javascript|adblock(?:er)?|premium-?(?:abo|inhalt|artikel)
+      # French
+      |abonn(?:é|e|ez|ement|ements|é·es|és|ée|ées)|s['’]abonner|je\s+m['’]abonne|se\s+connecter
+      |mot\s+de\s+passe|identifiez-vous|connectez-vous|déjà\s+abonné|résiliable
+      # German
+      |abo|abos|abonnieren|abonnent(?:in)?(?::in)?|abonniert|anmelden|einloggen|registrieren
+      |passwort|browser|vorlesefunktion|zum\s+hauptinhalt
+      # Spanish, Portuguese, Italian, Dutch
+      |suscr[ií]b[a-z]*|suscripci[oó]n(?:es)?|contraseña|iniciar\s+sesi[oó]n|reg[ií]strate
+      |assinante|assinatura|assine|senha|abbonat[io]|abbonamento|abbonati|accedi
+      |abonnee|inloggen|wachtwoord
+      # Turkish, Russian
+      |abone|giriş\s+yap|şifre|подписк[аиуой]|подпишитесь|войти|пароль
+      )\b
+    | اشترك|الاشتراك|سجل\s+الدخول|تسجيل\s+الدخول|كلمة\s+المرور|اشتراک|رمز\s+عبور|ورود\s+به
+    | سبسکرائب|لاگ\s+ان
+    )""",
+    re.I | re.X,
+)
+
+# Whole lines that are buttons or labels.
+JUNK_LINE = re.compile(
+    r"""^(?:share|tweet|email|e-mail|print|save|facebook|twitter|x|linkedin|whatsapp|pinterest
+    |reddit|flipboard|instagram|youtube|telegram|copy\s+link|close|caption|menu|search|home
+    |reply|report|like|flag|next|previous|more|advertisement|ad|sponsored|listen|watch|play
+    |comments?|loading\.*|live|live\s+news|subscribe|sign\s+in|log\s+in|register|accept
+    |hide\s+caption|toggle\s+caption|expand|enlarge\s+this\s+image|open\s+image\s+\d+
+    |back\s+to\s+top(?:\s+button)?|breaking\s+news|accessibility\s+links|connect\s+with\s+us
+    |partager|imprimer|publicité|fermer|rechercher|accueil|teilen|drucken|anzeige|werbung
+    |suche|startseite|compartir|imprimir|publicidad|cerrar|buscar|inicio|más|mais|menos
+    |condividi|stampa|pubblicità|paylaş|reklam|поделиться|реклама|مشاركة|إعلان|اشتراک\s*گذاری
+    |تبلیغات|بیشتر|redes\s+sociales|réseaux\s+sociaux|soziale\s+netzwerke)[\s.!:…]*$""",
+    re.I | re.X,
+)
+
+# Credits that mark a line as a photo caption.
+CAPTION = re.compile(
+    r"""(?:\b(?:photo(?:graph)?s?|images?|pictures?|illustrations?|credits?|foto|bild
+        |legende|légende|leyenda|didascalia)\s*(?::|by\b)
+    | \b(?:getty\s+images|shutterstock|afp|reuters|ap\s+photo|epa|anadolu|bloomberg|
+      alamy|xinhua|pa\s+images?|dpa|efe|keystone|imago|picture\s+alliance)\b[^.]{0,40}$
+    | ^\(?(?:photo|image|file\s+photo|screengrab|screenshot)\b
+    # a credit in brackets closing the line: "( AFP / Name )"
+    | \(\s*[^()]{2,40}\s*/\s*[^()]{2,40}\)\s*$
+    )""",
+    re.I | re.X,
+)
+# Who stands where in a picture: "Ahmad Masood (L) and Amrullah Saleh (R)".
+PICTURE_POSITION = re.compile(r"\((?:L|R|C|left|right|centre|center|g|d|izq|der)\.?\)")
+# A line's last word in brackets naming a picture agency, any script: "(غيتي)" (Getty).
+CREDIT_TAIL = re.compile(
+    r"\((?:غيتي|غتي|أ\s*ف\s*ب|رويترز|ا\s*ب|گتی|رویترز|Getty|AFP|AP|Reuters|EPA|dpa)\)\s*$"
+)
+
+
+def is_junk(text: str, words: int | None = None) -> bool:
+    """True for a line that is page furniture wherever it stands.
+
+    Furniture vocabulary (subscribe, log in, cookies in any of the languages above) makes a
+    line furniture only while the line is short: a long paragraph may well discuss them.
+    """
+    if JUNK_PHRASE.search(text) or JUNK_LINE.match(text) or BARRIER.match(text):
+        return True
+    if words is None:
+        words = len(text.split())
+    if ALSO_READ.match(text) and words <= 30:
+        return True
+    return words <= 40 and bool(FURNITURE_WORD.search(text))
+
+
+def is_barrier(text: str) -> bool:
+    return bool(BARRIER.match(text))
