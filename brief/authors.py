@@ -48,6 +48,46 @@ _AGENCIES = {
     "the editorial board",
     "world bank",
     "the world bank",
+    "ani",
+    "asian news international",
+    "sputnik",
+    "ria",
+    "interfax",
+    "anadolu",
+    "europa press",
+    "notimex",
+    "télam",
+    "agencia brasil",
+    "lusa",
+    "belga",
+    "anp",
+    "apa",
+    "sda",
+    "keystone-sda",
+    "ctk",
+    "pap",
+    "mti",
+    "bta",
+    "hina",
+    "tanjug",
+    "isna",
+    "fars",
+    "tasnim",
+    "spa",
+    "qna",
+    "kuna",
+    "mena",
+    "bernama",
+    "antara",
+    "pna",
+    "cna",
+    "kyodo",
+    "jiji",
+    "nhk",
+    "tolo news",
+    "tolonews",
+    "khaama press",
+    "bakhtar",
 }
 # Words that make a name a body: "... Fund", "Ministry of ...", "... Staff", "... Desk".
 # Words that are also surnames (Post, Press, Service, Bank) are left out.
@@ -55,7 +95,12 @@ _BODY = re.compile(
     r"\b(?:fund|ministry|department|agency|office|council|commission|committee|"
     r"organi[sz]ation|institute|institution|university|association|foundation|bureau|"
     r"authority|corporation|secretariat|embassy|government|programme|nations|federation|"
-    r"society|centre|center|police|staff|desk|team|editors|reporters|correspondents|news)\b",
+    r"society|centre|center|police|staff|desk|team|editors|reporters|correspondents|news|"
+    r"agencia|agence|agentur|agenzia|ajansı|агентство|редакция|newsroom|redaktion|rédaction|"
+    r"redacción|redação|وكالة|وكاله|آژانس|اژانس|خبرگزاری|خبري|خبری|دار|صحيفة|جريدة|روزنامه|"
+    r"ورځپاڼه|رادیو|راديو|تلویزیون|تلفزيون)\b"
+    # one-word outlet names built on "press" or "news" in Persian script: "آریاپرس"
+    r"|\w+(?:پرس|نیوز|نيوز)\b",
     re.I,
 )
 

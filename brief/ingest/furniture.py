@@ -147,6 +147,9 @@ CREDIT_TAIL = re.compile(
 )
 
 
+BULLETS = ("•", "▪", "►", "▸", "‣", "◦")
+
+
 def is_junk(text: str, words: int | None = None) -> bool:
     """True for a line that is page furniture wherever it stands.
 
@@ -157,6 +160,8 @@ def is_junk(text: str, words: int | None = None) -> bool:
         return True
     if words is None:
         words = len(text.split())
+    if text.startswith(BULLETS) and not SENTENCE_END.search(text):
+        return True  # a bulleted link: "• Live: troops work to resume flights"
     if ALSO_READ.match(text) and words <= 30:
         return True
     return words <= 40 and bool(FURNITURE_WORD.search(text))

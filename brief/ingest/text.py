@@ -13,14 +13,23 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from brief.authors import is_organisation
 from brief.errors import ArticleImportError
 from brief.ingest.article import Article, build_article
-from brief.ingest.dates import find_date, is_date_line
-from brief.ingest.furniture import CAPTION, SENTENCE_END, is_barrier, is_junk
+from brief.ingest.bylines import BYLINE, byline_authors, names_line
+from brief.ingest.dates import find_date, is_date_line, line_date
+from brief.ingest.furniture import (
+    BULLETS,
+    CAPTION,
+    CREDIT_TAIL,
+    PICTURE_POSITION,
+    SENTENCE_END,
+    is_barrier,
+    is_junk,
+)
 from brief.ingest.language import detect_language
 from brief.ingest.metadata import detect_dateline, infer_publisher
 from brief.ingest.normalize import normalize_text
-from brief.ingest.people import clean_authors
 from brief.model import Origin, SectionKind, SourceMeta
 
 _WORD = re.compile(r"\w+")
@@ -41,7 +50,8 @@ _TIME_ONLY = re.compile(
     r"weeks?)\s+ago)\b[\w ,.:]*$",
     re.I,
 )
-_BYLINE = re.compile(r"^(?:written\s+|posted\s+|reported\s+)?by\s+\S", re.I)
+# What a page store or a browser extension may put before the text: " date 2021-08-23 ".
+_STORE_MARK = re.compile(r"^date\s+(?=\d{4}-\d{2})", re.I)
 _READ_MORE = re.compile(
     r"^(?:read\s+(?:more|the\s+full\s+(?:story|article)|the\s+original)|continue\s+reading|"
     r"originally\s+published)(?:\s+(?:at|on|in))?\s*[:\-–—]?\s*(?P<rest>.*)$",
@@ -138,7 +148,7 @@ class _Reader:
         # A standfirst is a paragraph followed closely by the byline or date.
         for ahead in range(pos + 1, min(pos + 3, end)):
             line = self.lines[ahead].text
-            if is_date_line(line) or _BYLINE.match(line):
+            if is_date_line(line) or BYLINE.match(line) or names_line(line):
                 pos = ahead + 1
                 while pos < end and not self.lines[pos].is_paragraph:
                     pos += 1
@@ -154,29 +164,94 @@ class _Reader:
             self.meta.set("title", self.lines[title_pos].text, Origin.INFERRED)
             self.used.add(title_pos)
         after_title = title_pos + 1 if title_pos is not None else head_start
-        for pos in range(after_title, body_start):
+        # A date line may stand a little above the title (a blog's date header).
+        first = max(window.start, after_title - 4)
+        slot: tuple[int, bool] | None = None  # a short line where a byline would stand
+        for pos in range(first, body_start):
             line = self.lines[pos]
-            if is_date_line(line.text) or (
-                line.words <= 14 and _STAMP.match(line.text) and find_date(line.text)
-            ):
-                key = "updated" if _UPDATED.match(line.text) else "published"
-                if not getattr(self.meta, key):
-                    self.meta.set(key, find_date(line.text), Origin.INFERRED)
-                self.used.add(pos)
-            elif _BYLINE.match(line.text) and line.words <= 15:
-                authors = clean_authors(line.text)
-                if authors and not self.meta.authors:
+            text = line.text
+            if pos == title_pos or text == self.meta.title:
+                self.used.add(pos)  # the title printed twice
+                continue
+            if self.counts[text] > 1:
+                continue  # repeated: the site's header ("today's date"), not the article's
+            if self._date_line(pos):
+                continue
+            if pos < after_title:
+                continue
+            authors = byline_authors(text) or (
+                names_line(text) if not is_organisation(text) else []
+            )
+            if authors:
+                if not self.meta.authors:
                     self.meta.set("authors", authors, Origin.INFERRED)
-                    self.used.add(pos)
+                stamp = re.search(r"(?:\||·|•|,)\s*(?P<stamp>\w[^|·•]*)$", text)
+                if stamp and find_date(stamp.group("stamp")):
+                    key = "updated" if _UPDATED.match(stamp.group("stamp")) else "published"
+                    self.meta.set_if_empty(key, find_date(stamp.group("stamp")), Origin.INFERRED)
+                self.used.add(pos)
             elif (
                 title_pos is not None
-                and line.is_paragraph
+                and (line.is_paragraph or (line.words >= 6 and SENTENCE_END.search(text)))
                 and not self.meta.standfirst
-                and not is_junk(line.text, line.words)
-                and not CAPTION.search(line.text)
+                and not is_junk(text, line.words)
+                and not CAPTION.search(text)
             ):
-                self.meta.set("standfirst", line.text, Origin.INFERRED)
+                self.meta.set("standfirst", text, Origin.INFERRED)
                 self.used.add(pos)
+            elif (
+                1 <= line.words <= 4
+                and not SENTENCE_END.search(text)
+                and not is_junk(text, line.words)
+                and not CAPTION.search(text)
+            ):
+                slot = (pos, bool(self.meta.standfirst))
+        if not self.meta.published and self.meta.updated:
+            # The only date the page gives is the one to cite.
+            self.meta.set("published", self.meta.updated, Origin.INFERRED)
+        if slot is not None:
+            self._byline_slot(*slot, title_pos)
+
+    def _date_line(self, pos: int) -> bool:
+        """Read a date line or a "Published …" stamp into the dates; False if it is neither."""
+        line = self.lines[pos]
+        text = _STORE_MARK.sub("", line.text)
+        if not (
+            is_date_line(text) or (line.words <= 14 and _STAMP.match(text) and find_date(text))
+        ):
+            return False
+        key = "updated" if _UPDATED.match(text) else "published"
+        found = line_date(text)
+        if found and not getattr(self.meta, key):
+            self.meta.set(key, found, Origin.INFERRED)
+        self.used.add(pos)
+        return True
+
+    def _byline_slot(self, pos: int, after_standfirst: bool, title_pos: int | None) -> None:
+        """A short line alone between the head and the body names the outlet or the author.
+
+        Right under the title, where a byline stands, it is the author (a site in scripts
+        without "By" prints the outlet there: it is then the publisher too); after a
+        standfirst it is the outlet's credit ("Sputnik"), taken when it reads as an outlet.
+        """
+        name = self.lines[pos].text.strip(" .")
+        if title_pos is None or (names_line(name) and not is_organisation(name)):
+            return
+        outlet = is_organisation(name)
+        latin = bool(re.search(r"[A-Za-z]", name))
+        if after_standfirst:
+            if outlet:
+                self.meta.set_if_empty("publisher", name, Origin.INFERRED)
+                self.used.add(pos)
+            return
+        if latin and not outlet:
+            return  # "Politics", "World": a section's name, not a byline
+        if not self.meta.authors:
+            self.meta.set("authors", [name], Origin.INFERRED)
+            self.used.add(pos)
+            later = " ".join(line.text for line in self.lines[pos + 1 :] if line.text != name)
+            if outlet or name in later:
+                self.meta.set_if_empty("publisher", name, Origin.INFERRED)
 
     def _pick_title(self, window: range, body_start: int) -> int | None:
         best, best_score = None, 0.0
@@ -185,9 +260,21 @@ class _Reader:
             text = line.text
             if not 3 <= line.words <= 30 or is_junk(text) or is_date_line(text):
                 continue
-            if _BYLINE.match(text) or _URL.match(text) or CAPTION.search(text):
+            if BYLINE.match(text) or _URL.match(text) or _is_caption_text(text):
+                continue
+            if text.startswith(_BULLETS) or names_line(text):
                 continue
             score = 1.0
+            previous = self.lines[pos - 1] if pos > window.start else None
+            if (
+                previous is not None
+                and previous.index >= line.index - 2
+                and 3 <= previous.words < line.words
+                and not SENTENCE_END.search(previous.text)
+                and not is_junk(previous.text, previous.words)
+                and not is_date_line(previous.text)
+            ):
+                score -= 2  # the line under a shorter headline is its standfirst
             if line.isolated:
                 score += 2
             if self.counts[text] > 1:
@@ -297,9 +384,16 @@ def _is_heading(line: _Line, following: _Line | None) -> bool:
     )
 
 
+_BULLETS = BULLETS
+
+
+def _is_caption_text(text: str) -> bool:
+    return bool(CAPTION.search(text) or PICTURE_POSITION.search(text) or CREDIT_TAIL.search(text))
+
+
 def _looks_like_caption(line: _Line) -> bool:
     return (
-        bool(CAPTION.search(line.text))
+        _is_caption_text(line.text)
         and line.words <= 60
         and not line.text.startswith(("“", '"'))
     )
