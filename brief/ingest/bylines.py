@@ -55,6 +55,8 @@ def names_line(text: str) -> list[str]:
             return []
         if sum(part[:1].isupper() for part in parts) < 2:
             return []
+        if any(part.isupper() and len(part) > 2 for part in parts):
+            return []  # "KONTROL ELE GEÇİRİLDİ": a heading in capitals, not a name
     return names
 
 

@@ -30,6 +30,25 @@ def detect_dateline(paragraph: str) -> tuple[str, str]:
     return place, rest
 
 
+def dateline_agency(paragraph: str) -> str:
+    """The agency a dateline credits: "WASHINGTON (AP) -" gives "AP"; "" when none."""
+    match = _DATELINE.match(paragraph)
+    if not match or not detect_dateline(paragraph)[0]:
+        return ""
+    return (match.group("agency") or match.group("agency2") or "").strip()
+
+
+# A line naming a place alone, just above the body: "Quartier de Shirpur, Kaboul (Afghanistan)".
+_PLACE_LINE = re.compile(
+    r"^(?:[A-ZÀ-Ý][\w'’.-]*)(?:\s+(?:[A-ZÀ-Ý][\w'’.-]*|de|du|des|la|le|al|el|d['’]\w+))*"
+    r"(?:,\s*[A-ZÀ-Ý][\w'’.-]*(?:\s+[A-ZÀ-Ý][\w'’.-]*)*)+(?:\s*\([A-ZÀ-Ý][\w'’ .-]*\))?$"
+)
+
+
+def is_place_line(line: str) -> bool:
+    return len(line.split()) <= 8 and bool(_PLACE_LINE.match(line))
+
+
 # Words a news outlet's name ends with ("The Washington Post", "VICE World News").
 _MASTHEAD = (
     r"Post|Times|Journal|Herald|Tribune|Guardian|Telegraph|Independent|Observer|Gazette|"

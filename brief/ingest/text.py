@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from brief.authors import is_organisation
 from brief.errors import ArticleImportError
 from brief.ingest.article import Article, build_article
-from brief.ingest.bylines import BYLINE, byline_authors, names_line
+from brief.ingest.bylines import (
+    BYLINE,
+    byline_authors,
+    labelled_author,
+    labelled_source,
+    names_line,
+)
 from brief.ingest.dates import find_date, is_date_line, line_date
 from brief.ingest.furniture import (
     BULLETS,
@@ -28,7 +34,12 @@ from brief.ingest.furniture import (
     is_junk,
 )
 from brief.ingest.language import detect_language
-from brief.ingest.metadata import detect_dateline, infer_publisher
+from brief.ingest.metadata import (
+    dateline_agency,
+    detect_dateline,
+    infer_publisher,
+    is_place_line,
+)
 from brief.ingest.normalize import normalize_text
 from brief.model import Origin, SectionKind, SourceMeta
 
@@ -50,8 +61,10 @@ _TIME_ONLY = re.compile(
     r"weeks?)\s+ago)\b[\w ,.:]*$",
     re.I,
 )
+# A credit closing an article: one to three capitalised words and a full stop ("Infobae.").
+_CREDIT_LINE = re.compile(r"^[A-ZÀ-Ý][\w'’&-]*(?: [A-ZÀ-Ý][\w'’&-]*){0,2}\.$")
 # What a page store or a browser extension may put before the text: " date 2021-08-23 ".
-_STORE_MARK = re.compile(r"^date\s+(?=\d{4}-\d{2})", re.I)
+_STORE_MARK = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}(?:-\d{2})?)\s+(?=\S)", re.I)
 _READ_MORE = re.compile(
     r"^(?:read\s+(?:more|the\s+full\s+(?:story|article)|the\s+original)|continue\s+reading|"
     r"originally\s+published)(?:\s+(?:at|on|in))?\s*[:\-–—]?\s*(?P<rest>.*)$",
@@ -98,6 +111,13 @@ class _Reader:
     """One pass over one text; the steps share the lines and what they found."""
 
     def __init__(self, text: str) -> None:
+        self.meta = SourceMeta()
+        mark = _STORE_MARK.match(text)
+        if mark:
+            # " date 2021-08-23 " before the text: what the page was stored with, not the page.
+            if len(mark.group("date")) == 10:
+                self.meta.set("published", mark.group("date"), Origin.INFERRED)
+            text = text[mark.end() :]
         raw = text.split("\n")
         self.lines: list[_Line] = []
         for i, line in enumerate(raw):
@@ -110,7 +130,6 @@ class _Reader:
             for line in self.lines:
                 line.isolated = bool(SENTENCE_END.search(line.text))
         self.counts = Counter(line.text for line in self.lines)
-        self.meta = SourceMeta()
         self.used: set[int] = set()  # positions in self.lines turned into body or metadata
         self.body_paragraphs: list[str] = []
 
@@ -211,11 +230,15 @@ class _Reader:
             self.meta.set("published", self.meta.updated, Origin.INFERRED)
         if slot is not None:
             self._byline_slot(*slot, title_pos)
+        place = self.lines[body_start - 1] if body_start > 0 else None
+        if place is not None and body_start - 1 != title_pos and is_place_line(place.text):
+            self.meta.set_if_empty("dateline", place.text, Origin.INFERRED)
+            self.used.add(body_start - 1)
 
     def _date_line(self, pos: int) -> bool:
         """Read a date line or a "Published …" stamp into the dates; False if it is neither."""
         line = self.lines[pos]
-        text = _STORE_MARK.sub("", line.text)
+        text = line.text
         if not (
             is_date_line(text) or (line.words <= 14 and _STAMP.match(text) and find_date(text))
         ):
@@ -264,6 +287,8 @@ class _Reader:
                 continue
             if text.startswith(_BULLETS) or names_line(text):
                 continue
+            if pos == body_start - 1 and is_place_line(text):
+                continue  # the dateline, set on a line of its own
             score = 1.0
             previous = self.lines[pos - 1] if pos > window.start else None
             if (
@@ -291,9 +316,23 @@ class _Reader:
         return best
 
     def _tail(self, end: int) -> None:
-        """After the body: a tag line becomes keywords; "Read more: X" marks an excerpt."""
-        for pos in range(end, min(end + 4, len(self.lines))):
+        """After the body: a tag line becomes keywords; "Read more: X" marks an excerpt;
+        a signature names the author or the outlet."""
+        for pos in range(end, min(end + 6, len(self.lines))):
             text = self.lines[pos].text
+            author, source = labelled_author(text), labelled_source(text)
+            if author or source:
+                if author and not self.meta.authors:
+                    self.meta.set("authors", [author], Origin.INFERRED)
+                if source:
+                    self.meta.set_if_empty("publisher", source, Origin.INFERRED)
+                self.used.add(pos)
+                continue
+            if pos == end and _CREDIT_LINE.match(text) and not is_junk(text):
+                # "Infobae." closing the body: the outlet it was taken from
+                self.meta.set_if_empty("publisher", text.rstrip("."), Origin.INFERRED)
+                self.used.add(pos)
+                continue
             match = _READ_MORE.match(text)
             if match:
                 last = self.body_paragraphs[-1] if self.body_paragraphs else ""
@@ -353,13 +392,20 @@ class _Reader:
             dateline, rest = detect_dateline(blocks[0][1])
             if dateline:
                 self.meta.set("dateline", dateline, Origin.INFERRED)
+                agency = dateline_agency(blocks[0][1])
+                if agency:
+                    self.meta.set_if_empty("publisher", agency, Origin.INFERRED)
                 blocks[0] = (SectionKind.PARAGRAPH, rest)
         self.body_paragraphs = [text for kind, text in blocks if kind is SectionKind.PARAGRAPH]
         self._tail(end)
         body_text = "\n".join(self.body_paragraphs)
-        publisher = infer_publisher(body_text)
-        if publisher:
-            self.meta.set("publisher", publisher, Origin.INFERRED)
+        if len(self.meta.authors) == 1 and is_organisation(self.meta.authors[0]):
+            # An agency or outlet in the byline published the text.
+            self.meta.set_if_empty("publisher", self.meta.authors[0], Origin.INFERRED)
+        if not self.meta.publisher:
+            publisher = infer_publisher(body_text)
+            if publisher:
+                self.meta.set("publisher", publisher, Origin.INFERRED)
         self.meta.set("language", detect_language(body_text or self.meta.title), Origin.INFERRED)
         removed = [line.text for pos, line in enumerate(self.lines) if pos not in self.used]
         return build_article(
