@@ -257,9 +257,9 @@ def main() -> int:
         print(HEADER)
         print(_row("read_html", results["html"]["html"]))
         print(_row("trafilatura", results["html"]["trafilatura"]))
-        ratio = results["html"]["html"]["ms_per_page"] / results["html"]["trafilatura"][
-            "ms_per_page"
-        ]
+        ratio = (
+            results["html"]["html"]["ms_per_page"] / results["html"]["trafilatura"]["ms_per_page"]
+        )
         gain = results["html"]["html"]["f1"] - results["html"]["trafilatura"]["f1"]
         print(f"  read_html: {ratio:.2f}× trafilatura's time, F1 {gain:+.3f} beside it")
     if "pasted" in only:

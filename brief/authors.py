@@ -81,7 +81,6 @@ _AGENCIES = {
     "antara",
     "pna",
     "cna",
-    "kyodo",
     "jiji",
     "nhk",
     "tolo news",

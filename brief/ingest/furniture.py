@@ -147,6 +147,8 @@ CREDIT_TAIL = re.compile(
 )
 
 
+# The separators of a breadcrumb trail, each between spaces.
+BREADCRUMB = re.compile(r"\s[›»>/|]\s")
 BULLETS = ("•", "▪", "►", "▸", "‣", "◦")
 
 
@@ -160,6 +162,8 @@ def is_junk(text: str, words: int | None = None) -> bool:
         return True
     if words is None:
         words = len(text.split())
+    if len(BREADCRUMB.findall(text)) >= 2 and not SENTENCE_END.search(text.rstrip("…")):
+        return True  # "Home › World › Asia › Taliban take…"
     if text.startswith(BULLETS) and not SENTENCE_END.search(text):
         return True  # a bulleted link: "• Live: troops work to resume flights"
     if ALSO_READ.match(text) and words <= 30:

@@ -21,6 +21,16 @@ def _inline(text: str) -> str:
     return normalize_inline(_EMPHASIS.sub(r"\2", text))
 
 
+def _yaml_scalar(value: str) -> str:
+    """A front-matter value as YAML reads it: quotes off, escapes undone."""
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        inner = value[1:-1]
+        return re.sub(r'\\(["\\/])', r"\1", inner).replace("\\n", " ").replace("\\t", " ")
+    if len(value) >= 2 and value[0] == value[-1] == "'":
+        return value[1:-1].replace("''", "'")
+    return value
+
+
 def read_markdown(text: str, *, name: str | None = None) -> Article:
     """Import Markdown: the first level-one heading is the title, the rest are sections."""
     meta = SourceMeta()
@@ -30,8 +40,8 @@ def read_markdown(text: str, *, name: str | None = None) -> Article:
         if end > 0:
             for line in text[4:end].splitlines():
                 key, _, value = line.partition(":")
-                value = value.strip().strip("\"'")
-                if key.strip() in ("title", "date", "author", "url") and value:
+                value = _yaml_scalar(value.strip())
+                if key.strip() in ("title", "date", "author", "url", "publisher") and value:
                     field = {"date": "published", "author": "authors"}.get(key.strip(), key.strip())
                     meta.set(field, [value] if field == "authors" else value, Origin.FOUND)
             text = text[end + 4 :]

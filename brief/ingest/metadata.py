@@ -14,12 +14,19 @@ _DATELINE = re.compile(
 )
 
 
+# "KABUL: Taliban fighters …", "ISLAMABAD, Pakistan: …" (the colon form of South Asian papers).
+_COLON_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’.\- ]{1,30}(?:,\s*[A-ZÀ-Ý][\w'’.\- ]{1,30}){0,2})"
+    r"\s*(?:\((?P<agency>[A-Za-z .]{2,20})\)\s*)?:\s+"
+)
+
+
 def detect_dateline(paragraph: str) -> tuple[str, str]:
     """Split "DARA, Afghanistan — Taliban forces..." into the dateline and the paragraph."""
-    match = _DATELINE.match(paragraph)
+    match = _DATELINE.match(paragraph) or _COLON_DATELINE.match(paragraph)
     if not match:
         return "", paragraph
-    place = (match.group("place") or match.group("place2") or "").strip(" ,")
+    place = (match.groupdict().get("place") or match.groupdict().get("place2") or "").strip(" ,")
     first = place.split(",")[0].replace(" ", "").replace(".", "").replace("-", "")
     # The place's first part is set in capitals: "DARA", "NEW YORK", "WASHINGTON".
     if len(first) < 2 or not first.isupper():
@@ -32,10 +39,11 @@ def detect_dateline(paragraph: str) -> tuple[str, str]:
 
 def dateline_agency(paragraph: str) -> str:
     """The agency a dateline credits: "WASHINGTON (AP) -" gives "AP"; "" when none."""
-    match = _DATELINE.match(paragraph)
+    match = _DATELINE.match(paragraph) or _COLON_DATELINE.match(paragraph)
     if not match or not detect_dateline(paragraph)[0]:
         return ""
-    return (match.group("agency") or match.group("agency2") or "").strip()
+    found = match.groupdict()
+    return (found.get("agency") or found.get("agency2") or "").strip()
 
 
 # A line naming a place alone, just above the body: "Quartier de Shirpur, Kaboul (Afghanistan)".

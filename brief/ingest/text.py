@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from brief.authors import is_organisation
+from brief.authors import ORGANISATION, is_organisation
 from brief.errors import ArticleImportError
 from brief.ingest.article import Article, build_article
 from brief.ingest.bylines import (
@@ -132,6 +132,7 @@ class _Reader:
         self.counts = Counter(line.text for line in self.lines)
         self.used: set[int] = set()  # positions in self.lines turned into body or metadata
         self.body_paragraphs: list[str] = []
+        self.head_captions: list[str] = []  # pictures' captions between title and body
 
     # -- choosing the article's lines -------------------------------------------------------
     def _weight(self, line: _Line) -> int:
@@ -209,6 +210,9 @@ class _Reader:
                     key = "updated" if _UPDATED.match(stamp.group("stamp")) else "published"
                     self.meta.set_if_empty(key, find_date(stamp.group("stamp")), Origin.INFERRED)
                 self.used.add(pos)
+            elif _is_caption_text(text) and line.words <= 60:
+                self.head_captions.append(text)
+                self.used.add(pos)
             elif (
                 title_pos is not None
                 and (line.is_paragraph or (line.words >= 6 and SENTENCE_END.search(text)))
@@ -274,7 +278,9 @@ class _Reader:
             self.used.add(pos)
             later = " ".join(line.text for line in self.lines[pos + 1 :] if line.text != name)
             if outlet or name in later:
+                # named again in the text ("told Subh-e Nordvik"): the outlet itself
                 self.meta.set_if_empty("publisher", name, Origin.INFERRED)
+                self.meta.set("author_kinds", {name: ORGANISATION}, Origin.INFERRED)
 
     def _pick_title(self, window: range, body_start: int) -> int | None:
         best, best_score = None, 0.0
@@ -361,7 +367,10 @@ class _Reader:
         for pos in range(start, end):
             line = self.lines[pos]
             text = line.text
-            if pos in self.used or is_junk(text) or _TIME_ONLY.match(text) or is_date_line(text):
+            if pos in self.used or is_junk(text, line.words) or is_date_line(text):
+                continue
+            if line.words <= 8 and _TIME_ONLY.match(text):
+                # "Updated 9:15 am", "3 hours ago": a stamp; a sentence with a time in it stays
                 continue
             if self.counts[text] > 1 and len(text) < 200 and not line.is_paragraph:
                 continue  # repeated furniture: "Photo: AP" under every picture
@@ -388,14 +397,17 @@ class _Reader:
         # A leading heading that repeats the title is the title.
         if blocks and blocks[0][0] is SectionKind.HEADING and blocks[0][1] == self.meta.title:
             blocks.pop(0)
-        if blocks and blocks[0][0] is SectionKind.PARAGRAPH:
-            dateline, rest = detect_dateline(blocks[0][1])
+        _caption_before_dateline(blocks)
+        first = next((i for i, b in enumerate(blocks) if b[0] is SectionKind.PARAGRAPH), None)
+        if first is not None and all(b[0] is SectionKind.CAPTION for b in blocks[:first]):
+            dateline, rest = detect_dateline(blocks[first][1])
             if dateline:
                 self.meta.set("dateline", dateline, Origin.INFERRED)
-                agency = dateline_agency(blocks[0][1])
+                agency = dateline_agency(blocks[first][1])
                 if agency:
                     self.meta.set_if_empty("publisher", agency, Origin.INFERRED)
-                blocks[0] = (SectionKind.PARAGRAPH, rest)
+                blocks[first] = (SectionKind.PARAGRAPH, rest)
+        blocks[:0] = [(SectionKind.CAPTION, text) for text in self.head_captions]
         self.body_paragraphs = [text for kind, text in blocks if kind is SectionKind.PARAGRAPH]
         self._tail(end)
         body_text = "\n".join(self.body_paragraphs)
@@ -411,6 +423,20 @@ class _Reader:
         return build_article(
             self.meta, blocks, file_name=name or "", junk_lines=len(removed), removed=removed
         )
+
+
+def _caption_before_dateline(blocks: list[tuple[SectionKind, str]]) -> None:
+    """A dateline opens an article's first paragraph: a short paragraph before the one that
+    carries it is a picture's caption (a photo's description, a map's legend)."""
+    if (
+        len(blocks) >= 2
+        and blocks[0][0] is SectionKind.PARAGRAPH
+        and blocks[1][0] is SectionKind.PARAGRAPH
+        and len(blocks[0][1].split()) <= 40
+        and not detect_dateline(blocks[0][1])[0]
+        and detect_dateline(blocks[1][1])[0]
+    ):
+        blocks[0] = (SectionKind.CAPTION, blocks[0][1])
 
 
 def _sets_paragraphs_apart(lines: list[_Line]) -> bool:
@@ -438,8 +464,4 @@ def _is_caption_text(text: str) -> bool:
 
 
 def _looks_like_caption(line: _Line) -> bool:
-    return (
-        _is_caption_text(line.text)
-        and line.words <= 60
-        and not line.text.startswith(("“", '"'))
-    )
+    return _is_caption_text(line.text) and line.words <= 60 and not line.text.startswith(("“", '"'))
