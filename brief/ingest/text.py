@@ -127,8 +127,8 @@ class _Reader:
         if not _sets_paragraphs_apart(self.lines):
             # Paragraphs on consecutive lines (many sites and editors copy that way): a blank
             # line says nothing here, so a line stands alone when it ends like a sentence.
-            for line in self.lines:
-                line.isolated = bool(SENTENCE_END.search(line.text))
+            for each in self.lines:
+                each.isolated = bool(SENTENCE_END.search(each.text))
         self.counts = Counter(line.text for line in self.lines)
         self.used: set[int] = set()  # positions in self.lines turned into body or metadata
         self.body_paragraphs: list[str] = []
