@@ -30,3 +30,21 @@ def test_read_text_scores(bench):
     result = bench.evaluate(BENCHMARK, "pasted")
     assert result["pages"] == 139
     assert result["f1"] >= 0.88 and result["precision"] >= 0.85, result
+
+
+def test_pasted_multilingual_scores(bench):
+    """Issue 10's bars on the 30 pasted articles in ten languages: body, metadata, nothing
+    invented."""
+    data = need(BENCHMARK.parent / "pasted-multilingual" / "score_meta.py").parent
+    result = bench.evaluate_multilingual(data, BENCHMARK)
+    body = result["body"]
+    assert body["all"]["f1"] >= 0.95, body["all"]
+    for language, score in body.items():
+        if score["pages"] >= 3:
+            assert score["f1"] >= 0.90, (language, score)
+    bars = {"headline": 0.9, "authors": 0.8, "publisher": 0.8, "datePublished": 0.9}
+    for field, counts in result["meta"]["all"].items():
+        held = counts["right"] + counts["wrong"] + counts["missing"]
+        assert counts["invented"] == 0, (field, counts)
+        if field in bars:
+            assert counts["right"] >= bars[field] * held, (field, counts)
