@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from brief.ingest import read_html, read_text  # noqa: E402
+from brief.model import SourceMeta  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "benchmarks" / "article-extraction"
 DEFAULT_MULTILINGUAL = ROOT.parent / "shared" / "benchmarks" / "pasted-multilingual"
@@ -139,9 +140,8 @@ def evaluate(data: Path, kind: str, layout: str = "as-copied") -> dict[str, Any]
 
 
 # -- the pasted-multilingual benchmark -------------------------------------------------------
-def article_meta(text: str) -> dict[str, Any]:
-    """The metadata read_text finds, under score_meta.py's field names."""
-    meta = read_text(text).meta
+def article_meta(meta: SourceMeta) -> dict[str, Any]:
+    """An article's metadata under score_meta.py's field names."""
     return {
         "headline": meta.title,
         "authors": meta.authors,
@@ -166,7 +166,7 @@ def evaluate_multilingual(data: Path, scorer_data: Path) -> dict[str, Any]:
         article = read_text(text)
         elapsed += time.perf_counter() - started
         predicted[key] = article.body_text()
-        metas[key] = article_meta(text)
+        metas[key] = article_meta(article.meta)
     languages: dict[str, list[str]] = defaultdict(list)
     for key, ref in truth.items():
         languages[ref["language"]].append(key)

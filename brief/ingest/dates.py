@@ -287,7 +287,7 @@ _WORD = re.compile(r"\w+")
 _DATE_WORDS = re.compile(
     r"^(?:published|posted|updated|last|modified|date|on|at|am|pm|[ap]\.m\.|"
     r"e[sd]t|gmt|utc|bst|cet|cest|ist|pst|pdt|[a-z]{2,4}t|\d+|st|nd|rd|th|er|h|uhr|um|"
-    r"à|a|de|del|le|el|la|alle|ore|às|saat|в|г|года|mis|à|jour|publié|actualisé|mis\s+à\s+jour|"
+    r"à|a|de|del|le|el|la|alle|ore|às|saat|в|г|года|mis|jour|publié|actualisé|"
     r"veröffentlicht|aktualisiert|stand|publicado|actualizado|atualizado|pubblicato|"
     r"aggiornato|yayınlanma|güncelleme|опубликовано|обновлено)$",
     re.I,

@@ -171,5 +171,10 @@ def is_junk(text: str, words: int | None = None) -> bool:
     return words <= 40 and bool(FURNITURE_WORD.search(text))
 
 
+def is_caption(text: str) -> bool:
+    """A picture's caption: a credit, a position mark ("(L)") or a bracketed agency."""
+    return bool(CAPTION.search(text) or PICTURE_POSITION.search(text) or CREDIT_TAIL.search(text))
+
+
 def is_barrier(text: str) -> bool:
     return bool(BARRIER.match(text))

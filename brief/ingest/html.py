@@ -14,7 +14,7 @@ from brief.authors import ORGANISATION, PERSON
 from brief.errors import ArticleImportError
 from brief.ingest.article import Article, build_article
 from brief.ingest.language import detect_language
-from brief.ingest.metadata import clean_title, detect_dateline
+from brief.ingest.metadata import clean_title, take_dateline
 from brief.ingest.normalize import normalize_inline
 from brief.ingest.people import clean_authors
 from brief.model import Origin, SectionKind, SourceMeta
@@ -81,12 +81,7 @@ def read_html(html: str, *, url: str | None = None, name: str | None = None) -> 
     if not meta.title:
         title = tree.findtext(".//title") or ""
         meta.set("title", clean_title(normalize_inline(title), meta.publisher), Origin.FOUND)
-    first = next((i for i, (kind, _) in enumerate(blocks) if kind is SectionKind.PARAGRAPH), None)
-    if first is not None:
-        dateline, rest = detect_dateline(blocks[first][1])
-        if dateline:
-            meta.set("dateline", dateline, Origin.INFERRED)
-            blocks[first] = (SectionKind.PARAGRAPH, rest)
+    take_dateline(meta, blocks)
     if not meta.language:
         body = " ".join(text for _, text in blocks)
         meta.set("language", detect_language(body or meta.title), Origin.INFERRED)

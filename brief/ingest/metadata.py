@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from brief.model import Origin, SectionKind, SourceMeta
+
 # "DARA, Afghanistan —", "WASHINGTON (Reuters) -", "NEW YORK, Nov. 3 —"
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’.\- ]{1,30}(?:,\s*[A-ZÀ-Ý][\w'’.\- ]{1,30}){0,2})"
@@ -21,29 +23,46 @@ _COLON_DATELINE = re.compile(
 )
 
 
-def detect_dateline(paragraph: str) -> tuple[str, str]:
-    """Split "DARA, Afghanistan — Taliban forces..." into the dateline and the paragraph."""
+def split_dateline(paragraph: str) -> tuple[str, str, str]:
+    """Split "WASHINGTON (AP) - The court..." into place, agency and the paragraph's text;
+    ("", "", paragraph) when it opens with no dateline."""
     match = _DATELINE.match(paragraph) or _COLON_DATELINE.match(paragraph)
     if not match:
-        return "", paragraph
-    place = (match.groupdict().get("place") or match.groupdict().get("place2") or "").strip(" ,")
+        return "", "", paragraph
+    found = match.groupdict()
+    place = (found.get("place") or found.get("place2") or "").strip(" ,")
     first = place.split(",")[0].replace(" ", "").replace(".", "").replace("-", "")
     # The place's first part is set in capitals: "DARA", "NEW YORK", "WASHINGTON".
     if len(first) < 2 or not first.isupper():
-        return "", paragraph
+        return "", "", paragraph
     rest = paragraph[match.end() :].strip()
     if len(rest.split()) < 3:
-        return "", paragraph
-    return place, rest
+        return "", "", paragraph
+    return place, (found.get("agency") or found.get("agency2") or "").strip(), rest
 
 
-def dateline_agency(paragraph: str) -> str:
-    """The agency a dateline credits: "WASHINGTON (AP) -" gives "AP"; "" when none."""
-    match = _DATELINE.match(paragraph) or _COLON_DATELINE.match(paragraph)
-    if not match or not detect_dateline(paragraph)[0]:
-        return ""
-    found = match.groupdict()
-    return (found.get("agency") or found.get("agency2") or "").strip()
+def take_dateline(meta: SourceMeta, blocks: list[tuple[SectionKind, str]]) -> None:
+    """Move the dateline of the body's first paragraph into the metadata (its agency, "(AP)",
+    is the publisher when none is known). A dateline opens an article's first paragraph, so a
+    short paragraph before the one that carries it is a picture's caption."""
+    paragraphs = [i for i, (kind, _) in enumerate(blocks) if kind is SectionKind.PARAGRAPH][:2]
+    if not paragraphs:
+        return
+    first = paragraphs[0]
+    place, agency, rest = split_dateline(blocks[first][1])
+    if not place and len(paragraphs) == 2 and len(blocks[first][1].split()) <= 40:
+        second = paragraphs[1]
+        place, agency, rest = split_dateline(blocks[second][1])
+        if place and second == first + 1:
+            blocks[first] = (SectionKind.CAPTION, blocks[first][1])
+            first = second
+        else:
+            place = ""
+    if place:
+        meta.set("dateline", place, Origin.INFERRED)
+        if agency:
+            meta.set_if_empty("publisher", agency, Origin.INFERRED)
+        blocks[first] = (SectionKind.PARAGRAPH, rest)
 
 
 # A line naming a place alone, just above the body: "Quartier de Shirpur, Kaboul (Afghanistan)".

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from brief.authors import ORGANISATION, is_organisation
 from brief.errors import ArticleImportError
@@ -24,22 +25,9 @@ from brief.ingest.bylines import (
     names_line,
 )
 from brief.ingest.dates import find_date, is_date_line, line_date
-from brief.ingest.furniture import (
-    BULLETS,
-    CAPTION,
-    CREDIT_TAIL,
-    PICTURE_POSITION,
-    SENTENCE_END,
-    is_barrier,
-    is_junk,
-)
+from brief.ingest.furniture import BULLETS, SENTENCE_END, is_barrier, is_caption, is_junk
 from brief.ingest.language import detect_language
-from brief.ingest.metadata import (
-    dateline_agency,
-    detect_dateline,
-    infer_publisher,
-    is_place_line,
-)
+from brief.ingest.metadata import infer_publisher, is_place_line, take_dateline
 from brief.ingest.normalize import normalize_text
 from brief.model import Origin, SectionKind, SourceMeta
 
@@ -90,6 +78,11 @@ class _Line:
     text: str
     words: int
     isolated: bool
+
+    @cached_property
+    def junk(self) -> bool:
+        """Page furniture wherever it stands (asked of each line several times)."""
+        return is_junk(self.text, self.words)
 
     @property
     def is_paragraph(self) -> bool:
@@ -142,7 +135,7 @@ class _Reader:
             weight = line.words - _ISOLATED_FREE
         else:
             weight = line.words - _RUN_FREE if line.words >= _RUN_FREE else -_RUN_PENALTY
-        if weight > 0 and is_junk(line.text, line.words):
+        if weight > 0 and line.junk:
             weight = -weight
         return weight
 
@@ -199,34 +192,35 @@ class _Reader:
                 continue
             if pos < after_title:
                 continue
-            authors = byline_authors(text) or (
-                names_line(text) if not is_organisation(text) else []
-            )
+            authors = byline_authors(text) or names_line(text)
+            if authors and not BYLINE.match(text) and is_organisation(text):
+                authors = []  # "World News Desk": a name for a section, not people
             if authors:
                 if not self.meta.authors:
                     self.meta.set("authors", authors, Origin.INFERRED)
                 stamp = re.search(r"(?:\||·|•|,)\s*(?P<stamp>\w[^|·•]*)$", text)
-                if stamp and find_date(stamp.group("stamp")):
+                found = find_date(stamp.group("stamp")) if stamp else None
+                if stamp and found:
                     key = "updated" if _UPDATED.match(stamp.group("stamp")) else "published"
-                    self.meta.set_if_empty(key, find_date(stamp.group("stamp")), Origin.INFERRED)
+                    self.meta.set_if_empty(key, found, Origin.INFERRED)
                 self.used.add(pos)
-            elif _is_caption_text(text) and line.words <= 60:
+            elif is_caption(text) and line.words <= 60:
                 self.head_captions.append(text)
                 self.used.add(pos)
             elif (
                 title_pos is not None
                 and (line.is_paragraph or (line.words >= 6 and SENTENCE_END.search(text)))
                 and not self.meta.standfirst
-                and not is_junk(text, line.words)
-                and not CAPTION.search(text)
+                and not line.junk
+                and not is_caption(text)
             ):
                 self.meta.set("standfirst", text, Origin.INFERRED)
                 self.used.add(pos)
             elif (
                 1 <= line.words <= 4
                 and not SENTENCE_END.search(text)
-                and not is_junk(text, line.words)
-                and not CAPTION.search(text)
+                and not line.junk
+                and not is_caption(text)
             ):
                 slot = (pos, bool(self.meta.standfirst))
         if not self.meta.published and self.meta.updated:
@@ -287,11 +281,11 @@ class _Reader:
         for pos in window:
             line = self.lines[pos]
             text = line.text
-            if not 3 <= line.words <= 30 or is_junk(text) or is_date_line(text):
+            if not 3 <= line.words <= 30 or line.junk or is_date_line(text):
                 continue
-            if BYLINE.match(text) or _URL.match(text) or _is_caption_text(text):
+            if BYLINE.match(text) or _URL.match(text) or is_caption(text):
                 continue
-            if text.startswith(_BULLETS) or names_line(text):
+            if text.startswith(BULLETS) or names_line(text):
                 continue
             if pos == body_start - 1 and is_place_line(text):
                 continue  # the dateline, set on a line of its own
@@ -302,7 +296,7 @@ class _Reader:
                 and previous.index >= line.index - 2
                 and 3 <= previous.words < line.words
                 and not SENTENCE_END.search(previous.text)
-                and not is_junk(previous.text, previous.words)
+                and not previous.junk
                 and not is_date_line(previous.text)
             ):
                 score -= 2  # the line under a shorter headline is its standfirst
@@ -334,7 +328,7 @@ class _Reader:
                     self.meta.set_if_empty("publisher", source, Origin.INFERRED)
                 self.used.add(pos)
                 continue
-            if pos == end and _CREDIT_LINE.match(text) and not is_junk(text):
+            if pos == end and _CREDIT_LINE.match(text) and not self.lines[pos].junk:
                 # "Infobae." closing the body: the outlet it was taken from
                 self.meta.set_if_empty("publisher", text.rstrip("."), Origin.INFERRED)
                 self.used.add(pos)
@@ -367,7 +361,7 @@ class _Reader:
         for pos in range(start, end):
             line = self.lines[pos]
             text = line.text
-            if pos in self.used or is_junk(text, line.words) or is_date_line(text):
+            if pos in self.used or line.junk or is_date_line(text):
                 continue
             if line.words <= 8 and _TIME_ONLY.match(text):
                 # "Updated 9:15 am", "3 hours ago": a stamp; a sentence with a time in it stays
@@ -397,16 +391,7 @@ class _Reader:
         # A leading heading that repeats the title is the title.
         if blocks and blocks[0][0] is SectionKind.HEADING and blocks[0][1] == self.meta.title:
             blocks.pop(0)
-        _caption_before_dateline(blocks)
-        first = next((i for i, b in enumerate(blocks) if b[0] is SectionKind.PARAGRAPH), None)
-        if first is not None and all(b[0] is SectionKind.CAPTION for b in blocks[:first]):
-            dateline, rest = detect_dateline(blocks[first][1])
-            if dateline:
-                self.meta.set("dateline", dateline, Origin.INFERRED)
-                agency = dateline_agency(blocks[first][1])
-                if agency:
-                    self.meta.set_if_empty("publisher", agency, Origin.INFERRED)
-                blocks[first] = (SectionKind.PARAGRAPH, rest)
+        take_dateline(self.meta, blocks)
         blocks[:0] = [(SectionKind.CAPTION, text) for text in self.head_captions]
         self.body_paragraphs = [text for kind, text in blocks if kind is SectionKind.PARAGRAPH]
         self._tail(end)
@@ -425,20 +410,6 @@ class _Reader:
         )
 
 
-def _caption_before_dateline(blocks: list[tuple[SectionKind, str]]) -> None:
-    """A dateline opens an article's first paragraph: a short paragraph before the one that
-    carries it is a picture's caption (a photo's description, a map's legend)."""
-    if (
-        len(blocks) >= 2
-        and blocks[0][0] is SectionKind.PARAGRAPH
-        and blocks[1][0] is SectionKind.PARAGRAPH
-        and len(blocks[0][1].split()) <= 40
-        and not detect_dateline(blocks[0][1])[0]
-        and detect_dateline(blocks[1][1])[0]
-    ):
-        blocks[0] = (SectionKind.CAPTION, blocks[0][1])
-
-
 def _sets_paragraphs_apart(lines: list[_Line]) -> bool:
     """True when the text sets its long lines (its paragraphs) apart with blank lines."""
     long_lines = [line for line in lines if line.words >= _RUN_FREE]
@@ -452,16 +423,9 @@ def _is_heading(line: _Line, following: _Line | None) -> bool:
         and not line.text.endswith((".", ",", ";"))
         and following is not None
         and following.words >= 15
-        and not is_junk(line.text, line.words)
+        and not line.junk
     )
 
 
-_BULLETS = BULLETS
-
-
-def _is_caption_text(text: str) -> bool:
-    return bool(CAPTION.search(text) or PICTURE_POSITION.search(text) or CREDIT_TAIL.search(text))
-
-
 def _looks_like_caption(line: _Line) -> bool:
-    return _is_caption_text(line.text) and line.words <= 60 and not line.text.startswith(("“", '"'))
+    return is_caption(line.text) and line.words <= 60 and not line.text.startswith(("“", '"'))
