@@ -224,6 +224,25 @@ def comparable(text: str) -> str:
     return "".join(ch for ch in text if unicodedata.category(ch)[0] in "LN")
 
 
+def direction_runs(text: str) -> list[str]:
+    """`text` cut where it changes direction: right-to-left letters apart from digits and
+    left-to-right letters. A reader of a right-to-left line finds each run where the bidi
+    algorithm put it, but text extraction orders runs by its own guess: a number after a
+    Syriac word, or the footnote mark drawn after it, may come out before the word."""
+    runs: list[str] = []
+    last = None
+    for ch in text:
+        rtl = unicodedata.bidirectional(ch) in ("R", "AL") or (
+            unicodedata.bidirectional(ch) == "NSM" and last is True
+        )
+        if runs and rtl == last:
+            runs[-1] += ch
+        else:
+            runs.append(ch)
+        last = rtl
+    return runs
+
+
 def literal(text: str) -> str:
     """Text as a reader compares it in left-to-right prose: NFKC, no whitespace or
     invisible characters, punctuation kept."""
