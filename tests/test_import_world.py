@@ -198,6 +198,45 @@ def test_comment_and_related_barriers_in_other_languages():
         assert read_text(text).body() == BODY, barrier
 
 
+def test_long_comments_after_the_article_are_not_the_article():
+    """Readers' comments outweigh a short article; their section's head still ends it."""
+    long_comment = (
+        "I drive that road every week and I have to say the detour through the hill villages "
+        "is going to be a disaster for everyone who lives there, because the lanes are narrow, "
+        "the school buses already struggle and nobody asked the people who live along it what "
+        "they think about lorries passing their front doors at six in the morning. "
+    ) * 3
+    for heads in (
+        [
+            "12 responses to “Council closes river bridge”",
+            "riverwatcher says:",
+            "3 May 2024 at 9:12",
+        ],
+        ["Comments", "Anna K on 3 May 2024 at 9:12 said:"],
+        ["2 commentaires", "Jean a écrit :", "3 mai 2024"],
+    ):
+        text = "\n\n".join(["Council closes river bridge", *BODY, *heads, long_comment])
+        assert read_text(text).body() == BODY, heads[0]
+
+
+def test_a_paragraph_ending_in_said_is_not_a_comment_head():
+    body = [*BODY[:2], "The mayor said:", "“We will rebuild it, whatever it costs.”", *BODY[2:]]
+    text = "\n\n".join(["Council closes river bridge", *body])
+    assert "“We will rebuild it, whatever it costs.”" in read_text(text).body()
+
+
+def test_contact_box_goes_however_long():
+    box = (
+        "Our reader service can be reached with any questions about deliveries or accounts: "
+        "Telephone: +99 12 345 6789 (Monday to Friday, 8:00 to 17:00), Fax: +99 12 345 6790, "
+        "E-mail: readers@example.org. Outside those hours please leave a message and the "
+        "service will call you back on the next working day, or write to the address below "
+        "and we will answer within a week of receiving your letter."
+    )
+    text = "\n\n".join(["Council closes river bridge", *BODY, box])
+    assert read_text(text).body() == BODY
+
+
 def test_subscription_box_in_other_languages_goes():
     box = [
         "Um diesen Artikel vollständig lesen zu können, benötigen Sie ein Abo.",

@@ -18,7 +18,8 @@ SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]۔؟。！？।॥։።]\s*$
 # Lines that open the furniture after an article: comments, related links, tag lists.
 BARRIER = re.compile(
     r"""^(?:
-      (?:\d+\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?|\(\d+\)\s*comments?
+      [\[(]?\s*(?:\d+\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?\s*[\])]?
+    | \(\d+\)\s*comments?
     | leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|add\s+a\s+comment
     | join\s+the\s+(?:discussion|conversation)|(?:show|view|read)\s+(?:all\s+)?comments
     | top\s+rated\s+comments
@@ -51,6 +52,29 @@ BARRIER = re.compile(
     )\s*[:.…]*\s*$""",
     re.I | re.X,
 )
+
+# What opens a comment section for certain: WordPress's "34 responses to “Title”", "Leave a
+# reply", "Comments are closed", and their equivalents.
+COMMENTS_OPEN = re.compile(
+    r"""^(?:\d+\s+(?:responses?|thoughts?|comments?|replies|reactions?)\s+(?:to|on)\b.*
+    | (?:leave|post|add|write)\s+a\s+(?:reply|comment)|comments\s+are\s+closed
+    | (?:join|start)\s+the\s+(?:discussion|conversation)|top\s+rated\s+comments
+    | [\[(]\s*\d+\s+comments?\s*[\])]|\d+\s+comments?
+    | laisser\s+un\s+commentaire|\d+\s+commentaires?|schreibe\s+einen\s+kommentar
+    | \d+\s+kommentare?|deja\s+(?:un|tu)\s+comentario|\d+\s+comentarios?
+    | deixe\s+(?:um|seu)\s+comentário|lascia\s+un\s+commento|yorum\s+yap(?:ın)?
+    | оставить\s+комментарий|\d+\s+комментари[ийя]|اترك\s+تعليقا[ًً]?|دیدگاهتان\s+را\s+بنویسید
+    )\s*[:.…]*\s*$""",
+    re.I | re.X,
+)
+# A comment's own head: "Gary M on September 17, 2018 at 8:50 pm said:", "joetoronto says:".
+COMMENT_HEAD = re.compile(
+    r"""^\S.{0,120}?\s(?:says|said|wrote|writes|replied|dit|a\s+dit|a\s+écrit|écrit|sagt|schreibt
+    |schrieb|dice|dijo|escribió|diz|disse|escreveu|scrive|ha\s+scritto|zegt|schreef|dedi|yazdı
+    |пишет|написал[аи]?|говорит)\s*:\s*$""",
+    re.I | re.X,
+)
+
 
 # "Also read: <title>", "À lire aussi : <title>": a link to another article.
 ALSO_READ = re.compile(
@@ -127,6 +151,16 @@ JUNK_LINE = re.compile(
     re.I | re.X,
 )
 
+# How to reach the site's offices: an e-mail address, or a number after its label.
+CONTACT = re.compile(
+    r"""[\w.+-]+@[\w-]+\.[\w.]+
+    | \b(?:tel|tél|phone|telephone|téléphone|telefon|tel[eé]fono|telefone|fax|faks|телефон|факс)
+      \b\.?\s*:?\s*[+*(]?\d
+    | (?:هاتف|فاكس|تلفن|فکس|تلیفون)\s*:?\s*[+(]?[\d٠-٩۰-۹]""",
+    re.I | re.X,
+)
+
+
 # Credits that mark a line as a photo caption.
 CAPTION = re.compile(
     r"""(?:\b(?:photo(?:graph)?s?|images?|pictures?|illustrations?|credits?|foto|bild
@@ -168,6 +202,8 @@ def is_junk(text: str, words: int | None = None) -> bool:
         return True  # a bulleted link: "• Live: troops work to resume flights"
     if ALSO_READ.match(text) and words <= 30:
         return True
+    if len(CONTACT.findall(text)) >= 2:
+        return True  # "Telephone: … Fax: … E-mail: subs@…": the site's contact box
     return words <= 40 and bool(FURNITURE_WORD.search(text))
 
 

@@ -25,7 +25,15 @@ from brief.ingest.bylines import (
     names_line,
 )
 from brief.ingest.dates import find_date, is_date_line, line_date
-from brief.ingest.furniture import BULLETS, SENTENCE_END, is_barrier, is_caption, is_junk
+from brief.ingest.furniture import (
+    BULLETS,
+    COMMENT_HEAD,
+    COMMENTS_OPEN,
+    SENTENCE_END,
+    is_barrier,
+    is_caption,
+    is_junk,
+)
 from brief.ingest.language import detect_language
 from brief.ingest.metadata import infer_publisher, is_place_line, take_dateline
 from brief.ingest.normalize import normalize_text
@@ -70,6 +78,7 @@ _ISOLATED_FREE = 4  # a line set off by blank lines earns its words minus this
 _RUN_FREE = 15  # a line within a run of lines earns only the words beyond this
 _RUN_PENALTY = 6  # a short line within a run (a menu entry) costs this
 _BARRIER_PENALTY = 40  # "Comments", "Related stories": the article is over
+_ARTICLE_WEIGHT = 40  # a run this heavy before the comments is the article they discuss
 
 
 @dataclass
@@ -140,18 +149,41 @@ class _Reader:
         return weight
 
     def _best_run(self) -> tuple[int, int]:
-        """The run of lines with the highest total weight (maximum subarray)."""
+        """The run of lines with the highest total weight before the comments, if any."""
+        for limit in self._comment_starts():
+            start, end, weight = self._heaviest(limit)
+            if weight >= _ARTICLE_WEIGHT:
+                return start, end
+        start, end, weight = self._heaviest(len(self.lines))
+        if weight <= 0:  # nothing stands out (a short note): keep every line but junk
+            return 0, len(self.lines)
+        return start, end
+
+    def _comment_starts(self) -> list[int]:
+        """Where a comment section may open: its opener ("34 responses to …", "Leave a
+        reply"), or a comment's head ("joetoronto says:") dated on its line or the next."""
+        starts = []
+        for pos, line in enumerate(self.lines):
+            if COMMENTS_OPEN.match(line.text):
+                starts.append(pos)
+            elif COMMENT_HEAD.match(line.text) and line.words <= 20:
+                after = self.lines[pos + 1].text if pos + 1 < len(self.lines) else ""
+                if find_date(line.text) or is_date_line(after):
+                    # the section opens at its heading ("Comments") if one stands just above
+                    starts.append(pos - 1 if pos and is_barrier(self.lines[pos - 1].text) else pos)
+        return starts
+
+    def _heaviest(self, limit: int) -> tuple[int, int, int]:
+        """The run of lines before `limit` with the highest total weight (maximum subarray)."""
         best, best_start, best_end = 0, 0, 0
         total, start = 0, 0
-        for pos, line in enumerate(self.lines):
+        for pos, line in enumerate(self.lines[:limit]):
             if total <= 0:
                 total, start = 0, pos
             total += self._weight(line)
             if total > best:
                 best, best_start, best_end = total, start, pos + 1
-        if best_end == 0:  # nothing stands out (a short note): keep every line but junk
-            return 0, len(self.lines)
-        return best_start, best_end
+        return best_start, best_end, best
 
     def _body_start(self, start: int, end: int) -> int:
         """Skip the head of the run: headline, standfirst, byline and date lines."""
