@@ -323,10 +323,63 @@ def test_markdown_front_matter_publisher_and_escapes():
     assert article.authors == ["Jane Doe"]
 
 
+def test_list_under_its_introduction_gives_list_items():
+    """A browser copies <li> as short lines without bullets, with no blank line between."""
+    items = ["the river bridge at Holm", "the rail bridge at Varga", "the ferry ramp at Lund"]
+    body = [*BODY[:3], "The council will inspect three more crossings this year:"]
+    text = "\n\n".join(["Council closes river bridge", *body, "\n".join(items), *BODY[3:]])
+    article = read_text(text)
+    assert _kinds(article, SectionKind.LIST_ITEM) == items
+    assert article.body() == [*body, *items, *BODY[3:]]
+
+
+def test_numbered_list_closing_the_article_is_kept():
+    """Numbered items, each with its link, after the last paragraph that introduces them."""
+    items = []
+    for n, thing in enumerate(["Folding bicycle", "Rain cape", "Bridge model kit"], 1):
+        items += [f"{n}) {thing}", f"https://shop.example.org/item{n}"]
+    body = [*BODY, "Here is what readers bought most often this week:"]
+    text = "\n\n".join(["Council closes river bridge", *body, "\n".join(items), "Share", "Tweet"])
+    article = read_text(text)
+    assert _kinds(article, SectionKind.LIST_ITEM) == items
+    assert article.body()[-len(items) - 1 :] == [body[-1], *items]
+
+
+def test_bulleted_items_under_an_introduction_are_not_links_to_drop():
+    items = ["• lorries over 7.5 tonnes", "• buses on school runs", "• farm vehicles"]
+    body = [*BODY[:2], "The ban covers:", *items, *BODY[2:]]
+    article = read_text("\n\n".join(["Council closes river bridge", *body]))
+    assert _kinds(article, SectionKind.LIST_ITEM) == items
+    assert article.body() == body
+
+
+def test_paragraph_that_is_one_quotation_is_a_quote():
+    quoted = "“We will rebuild it, whatever it costs, and we will do it before the winter.”"
+    said = "“We will rebuild it,” the mayor said. “It will not cost the villages a penny.”"
+    for mark in (quoted, "«Nous reconstruirons le pont avant l’hiver, quoi qu’il en coûte.»"):
+        body = [*BODY[:2], "The mayor said:", mark, said, *BODY[2:]]
+        article = read_text("\n\n".join(["Council closes river bridge", *body]))
+        assert _kinds(article, SectionKind.QUOTE) == [mark]
+        assert said in _kinds(article)
+        assert article.body() == body
+    speech = [
+        BODY[0],
+        "“We will rebuild it,” the mayor said. “Whatever it costs.",
+        quoted,
+        *BODY[1:],
+    ]
+    article = read_text("\n\n".join(["Council closes river bridge", *speech]))
+    assert not _kinds(article, SectionKind.QUOTE)  # reported speech running on, not a quote
+    assert article.body() == speech
+
+
 # -- 7. organisations as authors -------------------------------------------------------------
 def test_agencies_and_bodies_are_organisations():
     for name in ("Reuters", "Ministry of Transport", "Nordvik Press Agency", "آریاپرس"):
         text = "\n\n".join(["Council closes river bridge", f"By {name}", *BODY])
         article = read_text(text)
-        if article.authors == [name]:
-            assert article.meta.author_kinds[name] == "organisation", name
+        assert article.authors == [name]
+        assert article.meta.author_kinds[name] == "organisation", name
+    person = read_text("\n\n".join(["Council closes river bridge", "By Jane Doe", *BODY]))
+    assert person.authors == ["Jane Doe"]
+    assert person.meta.author_kinds.get("Jane Doe", "person") == "person"

@@ -202,9 +202,29 @@ def is_junk(text: str, words: int | None = None) -> bool:
         return True  # a bulleted link: "• Live: troops work to resume flights"
     if ALSO_READ.match(text) and words <= 30:
         return True
+    if words >= 20 and _is_word_list(text):
+        return True  # a tag cloud or a keyword line, however long
     if len(CONTACT.findall(text)) >= 2:
         return True  # "Telephone: … Fax: … E-mail: subs@…": the site's contact box
     return words <= 40 and bool(FURNITURE_WORD.search(text))
+
+
+# Marks that prose of twenty words always has somewhere, in any script that spaces its words.
+_PROSE_MARK = re.compile(
+    r"[.,;:!?¿¡\"“”«»()\u060c\u061b\u061f\u06d4\u0964\u3001\u3002\uff0c\uff01\uff1f]"
+)
+_SPACELESS_SCRIPT = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u9fff]")
+
+
+def _is_word_list(text: str) -> bool:
+    """A run of words with no prose marks, or of short comma-separated items, and no
+    sentence end: "adote um amigo agua alerta ambiente …", "stock car 2018, stock car …"."""
+    if _SPACELESS_SCRIPT.search(text) or SENTENCE_END.search(text):
+        return False
+    if not _PROSE_MARK.search(text):
+        return True
+    items = [item.split() for item in re.split(r"[,،、]", text)]
+    return len(items) >= 6 and all(0 < len(item) <= 4 for item in items)
 
 
 def is_caption(text: str) -> bool:

@@ -38,15 +38,20 @@ def clean_authors(raw: str | list[str], publisher: str = "") -> list[str]:
             words = name.split()
             if not 1 <= len(words) <= 5:
                 continue
-            # A name's words are capitalised; a phrase like "the newsroom" is not a person.
+            # A name's words are capitalised (in scripts with capitals); a phrase like "the
+            # newsroom" is not a person, "Ministry of Transport" is a body.
             if not all(
-                w[0].isupper() or not w[0].isalpha() or w.lower() in _PARTICLES for w in words
+                not w[0].islower() or w.lower() in _PARTICLES or (i and w.lower() in _CONNECTORS)
+                for i, w in enumerate(words)
             ):
                 continue
             if name not in people:
                 people.append(name)
     return people
 
+
+# Small words inside the name of a body: "Ministry of Transport", "Office for Statistics".
+_CONNECTORS = {"of", "for", "the", "on", "des", "für", "della", "do"}
 
 _PARTICLES = {
     "van",

@@ -72,6 +72,9 @@ _STAMP = re.compile(r"^(?:published|updated|posted|last\s+updated|modified)\b", 
 _UPDATED = re.compile(r"^(?:(?:last\s+)?updated|modified)\b", re.I)
 _LABEL = re.compile(r"^(?:tags|topics|keywords|filed\s+under)\s*:\s*", re.I)
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+# A list item's mark: a bullet or dash, or a number or letter with its stop ("1)", "2.", "b)").
+_LIST_MARK = re.compile(r"^(?:[•▪►▸‣◦·*\-–—]\s+|\(?(?:\d{1,2}|[a-z])[.)]\s+)(?=\S)")
+_LIST_ITEM_WORDS = 40  # a longer line under a list's introduction is a paragraph again
 
 # How lines are weighed (words beyond these counts earn weight; see _best_run).
 _ISOLATED_FREE = 4  # a line set off by blank lines earns its words minus this
@@ -287,7 +290,7 @@ class _Reader:
         without "By" prints the outlet there: it is then the publisher too); after a
         standfirst it is the outlet's credit ("Sputnik"), taken when it reads as an outlet.
         """
-        name = self.lines[pos].text.strip(" .")
+        name = BYLINE.sub("", self.lines[pos].text).strip(" .")
         if title_pos is None or (names_line(name) and not is_organisation(name)):
             return
         outlet = is_organisation(name)
@@ -388,12 +391,54 @@ class _Reader:
                 self.used.add(pos)
 
     # -- the body ---------------------------------------------------------------------------
+    def _list_item(self, pos: int, marked: bool | None) -> bool | None:
+        """Whether the line at `pos` continues a list: True if marked ("1) …", "• …"),
+        False if it is a short line set in a run (how a browser copies <li>), None if it
+        ends the list. `marked` says how the list's first item was set (None: no item yet)."""
+        line = self.lines[pos]
+        text = line.text
+        if is_barrier(text) or line.words > _LIST_ITEM_WORDS:
+            return None
+        if _LIST_MARK.match(text):
+            return True if marked is not False and not is_junk(_LIST_MARK.sub("", text)) else None
+        if marked and _URL.match(text):
+            return True  # the item's link, on the line under it
+        if marked is not True and not line.isolated and not line.junk and line.words >= 2:
+            return False
+        return None
+
+    def _list_end(self, start: int, end: int) -> int:
+        """A list after the article's last paragraph, introduced by it ("… on Amazon:"), is
+        the article's: its items are short lines and weigh nothing in the run."""
+        if not start < end <= len(self.lines) or not self.lines[end - 1].text.endswith(":"):
+            return end
+        marked = None
+        while end < len(self.lines):
+            kind = self._list_item(end, marked)
+            if kind is None:
+                break
+            marked = kind if marked is None else marked
+            end += 1
+        return end
+
     def _body(self, start: int, end: int) -> list[tuple[SectionKind, str]]:
         blocks: list[tuple[SectionKind, str]] = []
+        listing: bool | None = None  # in a list: how its items are set (see _list_item)
         for pos in range(start, end):
             line = self.lines[pos]
             text = line.text
-            if pos in self.used or line.junk or is_date_line(text):
+            if pos in self.used:
+                continue
+            introduced = bool(blocks) and blocks[-1][1].endswith(":")
+            if introduced or listing is not None:
+                kind = self._list_item(pos, listing)
+                if kind is not None:
+                    blocks.append((SectionKind.LIST_ITEM, text))
+                    self.used.add(pos)
+                    listing = kind if listing is None else listing
+                    continue
+                listing = None
+            if line.junk or is_date_line(text):
                 continue
             if line.words <= 8 and _TIME_ONLY.match(text):
                 # "Updated 9:15 am", "3 hours ago": a stamp; a sentence with a time in it stays
@@ -410,6 +455,10 @@ class _Reader:
                 if not _is_heading(line, following):
                     continue
                 blocks.append((SectionKind.HEADING, text))
+            elif _is_quotation(text) and blocks and blocks[-1][1].endswith(":"):
+                # introduced ("The mayor said:") and quoted whole: set apart as a quote; a
+                # quoted paragraph in the run of the text is reported speech, not a quote
+                blocks.append((SectionKind.QUOTE, text))
             else:
                 blocks.append((SectionKind.PARAGRAPH, text))
             self.used.add(pos)
@@ -417,6 +466,7 @@ class _Reader:
 
     def article(self, name: str | None) -> Article:
         start, end = self._best_run()
+        end = self._list_end(start, end)
         body_start = self._body_start(start, end)
         self._head(start, body_start)
         blocks = self._body(body_start, end)
@@ -457,6 +507,22 @@ def _is_heading(line: _Line, following: _Line | None) -> bool:
         and following.words >= 15
         and not line.junk
     )
+
+
+# Quotation marks that open and close a quotation, by language: “…”, "…", «…», „…“, 「…」.
+_QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"), ("「", "」"), ("‘", "’"))
+
+
+def _is_quotation(text: str) -> bool:
+    """A paragraph that is one quotation from its first mark to its last, with no
+    attribution between ("“We will rebuild it.”")."""
+    text = text.rstrip(" .")
+    for opening, closing in _QUOTE_PAIRS:
+        if text.startswith(opening) and text.endswith(closing) and len(text) > 2:
+            inner = text[1:-1]
+            if closing not in inner and (opening == closing or opening not in inner):
+                return True
+    return False
 
 
 def _looks_like_caption(line: _Line) -> bool:
