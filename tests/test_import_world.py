@@ -237,6 +237,27 @@ def test_contact_box_goes_however_long():
     assert read_text(text).body() == BODY
 
 
+def test_teasers_after_the_article_are_not_the_article():
+    """Other stories' headlines, each over a summary, outweigh a short article together."""
+    teasers = []
+    for n, place in enumerate(["Holm", "Varga", "Lund", "Brask"]):
+        teasers += [
+            f"Ferry service to {place} resumes after storm",
+            f"The ferry to {place} sailed again on Monday morning after three days in port, "
+            f"its operator said, and extra crossings are planned for the weekend number {n}.",
+        ]
+    text = "\n".join(["Council closes river bridge", *BODY, "Back to the front page", *teasers])
+    assert read_text(text).body() == BODY
+
+
+def test_an_article_with_a_subheading_over_each_paragraph_keeps_them():
+    body = []
+    for n, part in enumerate(["1. Check the bridge", "2. Plan the detour", "3. Tell the villages"]):
+        body += [part, f"{BODY[n]} The engineers' report covers this step in detail."]
+    article = read_text("\n\n".join(["Five steps the council takes", *body]))
+    assert article.body() == body
+
+
 def test_subscription_box_in_other_languages_goes():
     box = [
         "Um diesen Artikel vollständig lesen zu können, benötigen Sie ein Abo.",

@@ -24,6 +24,8 @@ BARRIER = re.compile(
     | join\s+the\s+(?:discussion|conversation)|(?:show|view|read)\s+(?:all\s+)?comments
     | top\s+rated\s+comments
     | related(?:\s+(?:articles?|stories|posts|content|coverage|news|reading|topics))?
+    | (?:top|latest|recent|more|other|featured)\s+(?:stories|news|articles|posts|headlines)
+    | recent\s+blog\s+posts|read\s+these\s+next|editor['’]?s\s+picks|in\s+other\s+news
     | more\s+(?:from|on|in|stories|news|like\s+this)\b.*
     | (?:most\s+)?(?:popular|read|viewed|shared)(?:\s+(?:now|today|stories|articles|news))?
     | trending(?:\s+now)?|recommended(?:\s+(?:for\s+you|stories|articles))?
@@ -102,7 +104,7 @@ JUNK_PHRASE = re.compile(
     | ^skip\s+to\b|\buses\s+akismet\b|\bplaceholder\s+while\b|^advertisement\b
     | \bsomething\s+went\s+wrong\b|\bthank\s+you\s+for\s+(?:subscribing|signing|reading)\b
     | ^(?:image|photo|slide|video)\s+\d+\s+(?:of|/)\s*\d*|^\d+\s*/\s*\d+$
-    | ^back\s+to\s+(?:gallery|top)
+    | ^(?:back|return|go)\s+to\s+(?:gallery|top|(?:the\s+)?(?:front|home)\s*page|homepage)
     | ^(?:log|sign)\s*(?:in|out)\b|^follow\s+us\b|\bdownload\s+(?:our|the)\s+app\b
     | \benable\s+javascript\b|\bjavascript\s+(?:is\s+)?(?:disabled|required)\b
     | \b(?:your\s+)?browser\s+is\s+(?:out\s+of\s+date|outdated|not\s+supported)\b

@@ -134,6 +134,7 @@ class _Reader:
             # line says nothing here, so a line stands alone when it ends like a sentence.
             for each in self.lines:
                 each.isolated = bool(SENTENCE_END.search(each.text))
+        self.teasers = _teaser_lines(self.lines)
         self.counts = Counter(line.text for line in self.lines)
         self.used: set[int] = set()  # positions in self.lines turned into body or metadata
         self.body_paragraphs: list[str] = []
@@ -147,7 +148,7 @@ class _Reader:
             weight = line.words - _ISOLATED_FREE
         else:
             weight = line.words - _RUN_FREE if line.words >= _RUN_FREE else -_RUN_PENALTY
-        if weight > 0 and line.junk:
+        if weight > 0 and (line.junk or line.index in self.teasers):
             weight = -weight
         return weight
 
@@ -201,7 +202,12 @@ class _Reader:
                 while pos < end and not self.lines[pos].is_paragraph:
                     pos += 1
                 break
-        return pos if pos < end else start
+        if pos >= end:
+            return start
+        first = self.lines[pos - 1].text
+        if pos - 1 > start and re.match(r"1[.)]\s+\D", first) and not is_date_line(first):
+            return pos - 1  # "1. Check the tyres": a numbered article's first heading
+        return pos
 
     # -- metadata ------------------------------------------------------------------------------
     def _head(self, head_start: int, body_start: int) -> None:
@@ -438,7 +444,7 @@ class _Reader:
                     listing = kind if listing is None else listing
                     continue
                 listing = None
-            if line.junk or is_date_line(text):
+            if line.junk or is_date_line(text) or line.index in self.teasers:
                 continue
             if line.words <= 8 and _TIME_ONLY.match(text):
                 # "Updated 9:15 am", "3 hours ago": a stamp; a sentence with a time in it stays
@@ -492,6 +498,42 @@ class _Reader:
         )
 
 
+_TEASER_PAIRS = 3  # a list of stories shows at least this many headline-and-summary pairs
+
+
+def _teaser_lines(lines: list[_Line]) -> set[int]:
+    """Lines of a list of other stories: headlines each over one short summary, three or
+    more pairs in a row. An article's subheadings stand over paragraphs of any length and
+    usually over more than one."""
+
+    def headline(line: _Line) -> bool:
+        return (
+            3 <= line.words <= 20
+            and not _LIST_MARK.match(line.text)  # "1. Check the tyres": a listicle's heading
+            and (not SENTENCE_END.search(line.text) or line.text.endswith(("…", "...")))
+        )
+
+    def summary(line: _Line) -> bool:
+        return 8 <= line.words <= 50 and bool(SENTENCE_END.search(line.text))
+
+    found: set[int] = set()
+    pos = 0
+    while pos < len(lines):
+        pairs = 0
+        while (
+            pos + 2 * pairs + 1 < len(lines)
+            and headline(lines[pos + 2 * pairs])
+            and summary(lines[pos + 2 * pairs + 1])
+        ):
+            pairs += 1
+        if pairs >= _TEASER_PAIRS:
+            found.update(line.index for line in lines[pos : pos + 2 * pairs])
+            pos += 2 * pairs
+        else:
+            pos += 1
+    return found
+
+
 def _sets_paragraphs_apart(lines: list[_Line]) -> bool:
     """True when the text sets its long lines (its paragraphs) apart with blank lines."""
     long_lines = [line for line in lines if line.words >= _RUN_FREE]
@@ -504,7 +546,7 @@ def _is_heading(line: _Line, following: _Line | None) -> bool:
         1 <= line.words <= 14
         and not line.text.endswith((".", ",", ";"))
         and following is not None
-        and following.words >= 15
+        and (following.words >= 15 or following.is_paragraph)
         and not line.junk
     )
 
