@@ -6,7 +6,11 @@ none is copied from a real page. Each test names the pattern of issue 10 it chec
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from brief.ingest import read_text
+from brief.ingest.furniture import JUNK_ANYWHERE, JUNK_START, junk_phrase
 from brief.ingest.markdown import read_markdown
 from brief.model import SectionKind
 
@@ -404,3 +408,51 @@ def test_agencies_and_bodies_are_organisations():
     person = read_text("\n\n".join(["Council closes river bridge", "By Jane Doe", *BODY]))
     assert person.authors == ["Jane Doe"]
     assert person.meta.author_kinds.get("Jane Doe", "person") == "person"
+
+
+# -- the furniture rules' shortcut -----------------------------------------------------------
+JUNK_SAMPLES = [
+    "This site uses cookies",
+    "Read our cookie policy",
+    "Subscribe to our channel",
+    "By subscribing you agree",
+    "Sign up for alerts",
+    "Get our free newsletter",
+    "Join our mailing list",
+    "Delivered in your inbox",
+    "All rights reserved",
+    "© 2024 Examplia Herald",
+    "(c) 2024 Examplia Herald",
+    "Copyright 2024 Examplia Herald",
+    "a registered trademark of Examplia",
+    "Privacy Policy",
+    "Privacy notice",
+    "Terms of Use",
+    "Terms and Conditions",
+    "Click here to see more",
+    "This site uses Akismet to reduce spam",
+    "Placeholder while article actions load",
+    "Something went wrong",
+    "Thank you for reading",
+    "Download our app",
+    "Please enable JavaScript",
+    "JavaScript is disabled",
+    "Your browser is out of date",
+    "Open in app",
+    "Auto-published from a syndicated feed",
+]
+
+
+@given(
+    st.sampled_from(JUNK_SAMPLES),
+    st.lists(st.sampled_from(["the", "bridge", "Council", "river,", "42", "«", "и"]), max_size=6),
+    st.lists(st.booleans(), max_size=60),
+)
+def test_phrase_shortcut_never_hides_a_phrase(phrase, words, upper):
+    """junk_phrase looks for its phrases only in lines holding one of their words: in any
+    case and anywhere in a line, a phrase must still be found."""
+    cased = "".join(ch.upper() if flip else ch for ch, flip in zip(phrase, upper, strict=False))
+    cased += phrase[len(upper) :]
+    line = " ".join([*words, cased, *words])
+    assert JUNK_ANYWHERE.search(line) or JUNK_START.match(line)
+    assert junk_phrase(line)

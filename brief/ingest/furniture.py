@@ -91,8 +91,11 @@ ALSO_READ = re.compile(
     re.I | re.X,
 )
 
-# Boilerplate phrases, wherever they stand and however long the line.
-JUNK_PHRASE = re.compile(
+# Boilerplate phrases, wherever they stand and however long the line. Searching a long line
+# for many phrases is slow in Python's re, so the phrases that may stand anywhere are looked
+# for only in lines holding one of their words (_ANYWHERE_WORDS, a plain substring test);
+# those that open a line are matched at its start.
+JUNK_ANYWHERE = re.compile(
     r"""(?:
       \b(?:uses?|using|accept|allow)\s+(?:all\s+)?cookies\b|\bcookie\s+(?:policy|settings|notice)
     | \bsubscribe\s+(?:to|now|today|for)\b|\bsubscribing\b|\bsign\s+up\s+(?:for|to|now)\b
@@ -100,18 +103,41 @@ JUNK_PHRASE = re.compile(
     | all\s+rights\s+reserved|©|\(c\)\s*\d{4}|\bcopyright\s+(?:©\s*)?\d{4}
     | \bregistered\s+trademarks?\b|\bprivacy\s+(?:policy|notice)\b|\bterms\s+(?:of|and)\s+
       (?:use|service|conditions)\b
-    | \bclick\s+here\b|^read\s+(?:more|the\s+full|the\s+original)\b|^continue\s+reading\b
-    | ^skip\s+to\b|\buses\s+akismet\b|\bplaceholder\s+while\b|^advertisement\b
+    | \bclick\s+here\b|\buses\s+akismet\b|\bplaceholder\s+while\b
     | \bsomething\s+went\s+wrong\b|\bthank\s+you\s+for\s+(?:subscribing|signing|reading)\b
-    | ^(?:image|photo|slide|video)\s+\d+\s+(?:of|/)\s*\d*|^\d+\s*/\s*\d+$
-    | ^(?:back|return|go)\s+to\s+(?:gallery|top|(?:the\s+)?(?:front|home)\s*page|homepage)
-    | ^(?:log|sign)\s*(?:in|out)\b|^follow\s+us\b|\bdownload\s+(?:our|the)\s+app\b
+    | \bdownload\s+(?:our|the)\s+app\b
     | \benable\s+javascript\b|\bjavascript\s+(?:is\s+)?(?:disabled|required)\b
     | \b(?:your\s+)?browser\s+is\s+(?:out\s+of\s+date|outdated|not\s+supported)\b
     | \bopen\s+in\s+app\b|\bauto-?published\s+from\b
     )""",
     re.I | re.X,
 )
+# Each phrase of JUNK_ANYWHERE holds one of these (lower case, words one space apart, as
+# normalize_text leaves them); tests keep them in step.
+_ANYWHERE_WORDS = (
+    "cookie", "subscrib", "sign up", "newsletter", "mailing list", "inbox", "rights reserved",
+    "©", "(c)", "copyright", "trademark", "privacy policy", "privacy notice", "terms of",
+    "terms and", "click here", "akismet", "placeholder", "went wrong", "thank you for",
+    "download", "javascript", "browser", "in app", "published from",
+)  # fmt: skip
+JUNK_START = re.compile(
+    r"""(?:
+      read\s+(?:more|the\s+full|the\s+original)\b|continue\s+reading\b|skip\s+to\b|advertisement\b
+    | (?:image|photo|slide|video)\s+\d+\s+(?:of|/)\s*\d*|\d+\s*/\s*\d+$
+    | (?:back|return|go)\s+to\s+(?:gallery|top|(?:the\s+)?(?:front|home)\s*page|homepage)
+    | (?:log|sign)\s*(?:in|out)\b|follow\s+us\b
+    )""",
+    re.I | re.X,
+)
+
+
+def junk_phrase(text: str) -> bool:
+    """A boilerplate phrase anywhere in the line ("All rights reserved", "Skip to content")."""
+    if JUNK_START.match(text):
+        return True
+    low = text.lower()
+    return any(word in low for word in _ANYWHERE_WORDS) and bool(JUNK_ANYWHERE.search(text))
+
 
 # The vocabulary of subscription boxes, log-in forms, cookie banners and browser warnings,
 # in many languages: a short line (see is_junk) using one of these words is furniture.
@@ -163,6 +189,17 @@ CONTACT = re.compile(
 )
 
 
+_CONTACT_WORDS = (
+    "@", "tel", "tél", "phone", "fax", "faks", "телефон", "факс", "هاتف", "فاكس", "تلفن", "فکس",
+    "تلیفون",
+)  # fmt: skip
+
+
+def _may_hold_contact(text: str) -> bool:
+    low = text.lower()
+    return any(word in low for word in _CONTACT_WORDS)
+
+
 # Credits that mark a line as a photo caption.
 CAPTION = re.compile(
     r"""(?:\b(?:photo(?:graph)?s?|images?|pictures?|illustrations?|credits?|foto|bild
@@ -194,7 +231,7 @@ def is_junk(text: str, words: int | None = None) -> bool:
     Furniture vocabulary (subscribe, log in, cookies in any of the languages above) makes a
     line furniture only while the line is short: a long paragraph may well discuss them.
     """
-    if JUNK_PHRASE.search(text) or JUNK_LINE.match(text) or BARRIER.match(text):
+    if junk_phrase(text) or JUNK_LINE.match(text) or BARRIER.match(text):
         return True
     if words is None:
         words = len(text.split())
@@ -206,7 +243,7 @@ def is_junk(text: str, words: int | None = None) -> bool:
         return True
     if words >= 20 and _is_word_list(text):
         return True  # a tag cloud or a keyword line, however long
-    if len(CONTACT.findall(text)) >= 2:
+    if _may_hold_contact(text) and len(CONTACT.findall(text)) >= 2:
         return True  # "Telephone: … Fax: … E-mail: subs@…": the site's contact box
     return words <= 40 and bool(FURNITURE_WORD.search(text))
 

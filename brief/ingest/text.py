@@ -96,6 +96,10 @@ class _Line:
         """Page furniture wherever it stands (asked of each line several times)."""
         return is_junk(self.text, self.words)
 
+    @cached_property
+    def caption(self) -> bool:
+        return is_caption(self.text)
+
     @property
     def is_paragraph(self) -> bool:
         """Looks like a paragraph of prose: long, or set off and ending like a sentence."""
@@ -245,7 +249,7 @@ class _Reader:
                     key = "updated" if _UPDATED.match(stamp.group("stamp")) else "published"
                     self.meta.set_if_empty(key, found, Origin.INFERRED)
                 self.used.add(pos)
-            elif is_caption(text) and line.words <= 60:
+            elif line.caption and line.words <= 60:
                 self.head_captions.append(text)
                 self.used.add(pos)
             elif (
@@ -253,7 +257,7 @@ class _Reader:
                 and (line.is_paragraph or (line.words >= 6 and SENTENCE_END.search(text)))
                 and not self.meta.standfirst
                 and not line.junk
-                and not is_caption(text)
+                and not line.caption
             ):
                 self.meta.set("standfirst", text, Origin.INFERRED)
                 self.used.add(pos)
@@ -261,7 +265,7 @@ class _Reader:
                 1 <= line.words <= 4
                 and not SENTENCE_END.search(text)
                 and not line.junk
-                and not is_caption(text)
+                and not line.caption
             ):
                 slot = (pos, bool(self.meta.standfirst))
         if not self.meta.published and self.meta.updated:
@@ -324,7 +328,7 @@ class _Reader:
             text = line.text
             if not 3 <= line.words <= 30 or line.junk or is_date_line(text):
                 continue
-            if BYLINE.match(text) or _URL.match(text) or is_caption(text):
+            if BYLINE.match(text) or _URL.match(text) or line.caption:
                 continue
             if text.startswith(BULLETS) or names_line(text):
                 continue
@@ -568,4 +572,4 @@ def _is_quotation(text: str) -> bool:
 
 
 def _looks_like_caption(line: _Line) -> bool:
-    return is_caption(line.text) and line.words <= 60 and not line.text.startswith(("“", '"'))
+    return line.caption and line.words <= 60 and not line.text.startswith(("“", '"'))
