@@ -6,9 +6,11 @@ import os
 
 import docx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from brief.ingest import read_file, read_html, read_text
-from brief.ingest.normalize import normalize_text
+from brief.ingest.normalize import normalize_inline, normalize_text
 from brief.model import Origin, SectionKind
 from tests.conftest import DATA
 
@@ -197,3 +199,16 @@ def test_json_ld_says_which_authors_are_organisations():
     article = read_html(page)
     assert article.authors == ["Sample Wire", "Lena Sample"]
     assert article.meta.author_kinds == {"Sample Wire": "organisation", "Lena Sample": "person"}
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("ab \r\n\t\x0b\x0c\x85\xa0\u2028\u2029\u200b\xad\u3000é\u0301")
+        )
+    )
+    | st.text()
+)
+def test_inline_normalisation_is_text_normalisation_on_one_line(text):
+    """normalize_inline's shortcut gives what normalize_text gives, folded to one line."""
+    assert normalize_inline(text) == " ".join(normalize_text(text).split())

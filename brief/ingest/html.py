@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from brief.authors import ORGANISATION, PERSON
 from brief.errors import ArticleImportError
@@ -23,6 +22,7 @@ from brief.model import Origin, SectionKind, SourceMeta
 # HTML has no use for it, so it goes before any parser sees the page.
 _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.I | re.S)
 _ENTITY_DECL = re.compile(r"<!ENTITY[^>]*>", re.I)
+_DECLARES = re.compile(r"<!(?:ENTITY|DOCTYPE[^>\[]*\[)", re.I)  # either of the above, found fast
 # libxml2 stops building the tree at depth 256 and drops what lies deeper; refuse such a page
 # clearly instead (real articles nest a few dozen deep: 51 at most on the benchmark's pages).
 _MAX_DEPTH = 250
@@ -35,34 +35,61 @@ _KINDS = {
 }
 
 
+_SHORT_BODY = 60  # words: shorter than a news brief; it may be a box beside the article
+
+
+def _extract(trafilatura: Any, tree: Any, url: str | None, *, precise: bool) -> Any:
+    return trafilatura.bare_extraction(
+        tree,
+        url=url,
+        favor_precision=precise,
+        favor_recall=not precise,
+        include_comments=False,
+        include_tables=True,
+        with_metadata=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+
+
+def _words(text: str | None) -> int:
+    return len((text or "").split())
+
+
 def read_html(html: str, *, url: str | None = None, name: str | None = None) -> Article:
     """Import a web page: its article body as sections, its metadata from JSON-LD and meta tags."""
     import trafilatura
 
     label = name or url
-    html = _ENTITY_DECL.sub("", _DOCTYPE_SUBSET.sub("<!DOCTYPE html>", html))
+    if _DECLARES.search(html):
+        html = _ENTITY_DECL.sub("", _DOCTYPE_SUBSET.sub("<!DOCTYPE html>", html))
     if not html.strip():
         raise ArticleImportError(label, "the page is empty.")
     try:
-        tree = lxml_html.document_fromstring(html, parser=lxml_html.HTMLParser(huge_tree=True))
-    except (etree.ParserError, ValueError) as exc:
+        # trafilatura's own parse (it repairs what browsers tolerate); the extraction below
+        # works on a copy of this tree instead of parsing the page a second time
+        tree = trafilatura.load_html(html)
+    except (etree.ParserError, ValueError, TypeError) as exc:
         raise ArticleImportError(label, f"this is not a readable HTML page ({exc}).") from exc
-    if _depth(tree) > _MAX_DEPTH:
+    if tree is None:
+        raise ArticleImportError(label, "this is not a readable HTML page.")
+    if _too_deep(tree):
         raise ArticleImportError(
             label,
             f"the page's elements are nested more than {_MAX_DEPTH} deep; "
             "it is not an article a browser saved.",
         )
     try:
-        doc = trafilatura.bare_extraction(
-            html,
-            url=url,
-            favor_precision=True,
-            include_comments=False,
-            include_tables=True,
-            with_metadata=True,
-            date_extraction_params={"extensive_search": False, "original_date": True},
-        )
+        doc = _extract(trafilatura, tree, url, precise=True)
+        if doc is not None and not isinstance(doc, dict) and _words(doc.text) < _SHORT_BODY:
+            # Precision can settle on a box beside a body it judged too noisy (a reprints
+            # notice over a paywalled article): ask again for recall, take it if far longer.
+            wider = _extract(trafilatura, tree, url, precise=False)
+            if (
+                wider is not None
+                and not isinstance(wider, dict)
+                and _words(wider.text) >= 2 * max(_words(doc.text), 1)
+            ):
+                doc = wider
     except RecursionError as exc:
         raise ArticleImportError(label, "the page is too deeply nested to read.") from exc
     meta = SourceMeta()
@@ -88,17 +115,10 @@ def read_html(html: str, *, url: str | None = None, name: str | None = None) -> 
     return build_article(meta, blocks, file_name=name or "")
 
 
-def _depth(tree: Any) -> int:
-    """Deepest nesting of elements, found without recursion."""
-    deepest = 0
-    stack = [(tree, 1)]
-    while stack:
-        element, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if deepest > _MAX_DEPTH:
-            break
-        stack.extend((child, depth + 1) for child in element)
-    return deepest
+def _too_deep(tree: Any) -> bool:
+    """Whether some element lies deeper than _MAX_DEPTH: one XPath step per level, run by
+    libxml2 (walking the tree in Python took 2 ms a page)."""
+    return bool(tree.getroottree().xpath("boolean(/" + "*/" * _MAX_DEPTH + "*)"))
 
 
 def _blocks(body: Any) -> Any:
@@ -149,8 +169,10 @@ def _metadata(doc: Any, tree: Any, meta: SourceMeta, url: str | None) -> None:
         meta.set("title", clean_title(normalize_inline(doc.title), site), Origin.FOUND)
     # The page's own author strings first: trafilatura's normalisation can split a role
     # ("Senior Energy Correspondent") into what looks like a second name.
-    typed = _json_ld_authors(tree)
-    raw_authors = list(typed) or [str(a) for a in tree.xpath("//meta[@name='author']/@content")]
+    found = _head_elements(tree)
+    linked_data = list(_json_ld(found["ld"]))  # parsed once, read twice
+    typed = _json_ld_authors(linked_data)
+    raw_authors = list(typed) or found["author"]
     authors = clean_authors(raw_authors, site) if raw_authors else []
     if not authors and doc.author:
         authors = clean_authors(doc.author.split(";"), site)
@@ -172,25 +194,43 @@ def _metadata(doc: Any, tree: Any, meta: SourceMeta, url: str | None) -> None:
     lang = (tree.get("lang") or "").split("-")[0].lower()
     if re.fullmatch(r"[a-z]{2,3}", lang):
         meta.set("language", lang, Origin.FOUND)
-    canonical = tree.xpath("//link[@rel='canonical']/@href")
+    canonical = found["canonical"]
     if canonical:
         meta.set("canonical_url", canonical[0].strip(), Origin.FOUND)
     meta.set("url", url or doc.url or (canonical[0].strip() if canonical else ""), Origin.FOUND)
-    modified = _json_ld_value(tree, "dateModified") or _meta_content(tree, "article:modified_time")
+    modified = _json_ld_value(linked_data, "dateModified") or next(iter(found["modified"]), "")
     if modified and modified[:10] != meta.published:
         meta.set("updated", modified[:10], Origin.FOUND)
 
 
-def _meta_content(tree: Any, prop: str) -> str:
-    values = tree.xpath(f"//meta[@property='{prop}' or @name='{prop}']/@content")
-    return str(values[0]).strip() if values else ""
+# What _metadata reads from the page itself, gathered in one walk over the tree.
+_HEAD_XPATH = (
+    "//meta[@name='author' or @property='article:modified_time' or @name='article:modified_time']"
+    " | //link[@rel='canonical'] | //script[@type='application/ld+json']"
+)
 
 
-def _json_ld_authors(tree: Any) -> dict[str, str]:
+def _head_elements(tree: Any) -> dict[str, list[str]]:
+    """The page's author meta tags, modification time, canonical link and JSON-LD texts."""
+    found: dict[str, list[str]] = {"author": [], "modified": [], "canonical": [], "ld": []}
+    for element in tree.xpath(_HEAD_XPATH):
+        if element.tag == "script":
+            found["ld"].append(element.text or "")
+        elif element.tag == "link":
+            found["canonical"].append((element.get("href") or "").strip())
+        elif element.get("name") == "author":
+            found["author"].append(element.get("content") or "")
+        else:
+            found["modified"].append((element.get("content") or "").strip())
+    found["canonical"] = [href for href in found["canonical"] if href]
+    return found
+
+
+def _json_ld_authors(linked_data: list[Any]) -> dict[str, str]:
     """Authors named in the page's JSON-LD, in order, each with its kind when the data says
     ("organisation" for any *Organization type, "person" for Person, else "")."""
     names: dict[str, str] = {}
-    for data in _json_ld(tree):
+    for data in linked_data:
         stack = [data]
         while stack:
             item = stack.pop()
@@ -214,16 +254,16 @@ def _kind(schema_type: Any) -> str:
     return PERSON if "Person" in types else ""
 
 
-def _json_ld(tree: Any) -> Iterator[Any]:
-    for script in tree.xpath("//script[@type='application/ld+json']/text()"):
+def _json_ld(scripts: list[str]) -> Iterator[Any]:
+    for script in scripts:
         try:
             yield json.loads(script)
         except ValueError:
             continue
 
 
-def _json_ld_value(tree: Any, key: str) -> str:
-    for data in _json_ld(tree):
+def _json_ld_value(linked_data: list[Any], key: str) -> str:
+    for data in linked_data:
         stack = [data]
         while stack:
             item = stack.pop()
