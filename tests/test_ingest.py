@@ -212,3 +212,58 @@ def test_json_ld_says_which_authors_are_organisations():
 def test_inline_normalisation_is_text_normalisation_on_one_line(text):
     """normalize_inline's shortcut gives what normalize_text gives, folded to one line."""
     assert normalize_inline(text) == " ".join(normalize_text(text).split())
+
+
+SAMPLE_PARAGRAPHS = [
+    "Floodwater closed the river road on Tuesday, a sample paragraph written for this test, "
+    "long enough to be kept as the body of the article by the extractor.",
+    "Crews expect to reopen it by Friday, another sample paragraph of the invented article, "
+    "also long enough to count as body text for the extractor.",
+    "Residents were asked to use the hill road meanwhile, the third sample paragraph says, "
+    "and buses will follow the same detour until the water goes down.",
+]
+
+
+def test_html_buttons_and_newsletter_boxes_in_the_body_go():
+    paragraphs = "".join(f"<p>{p}</p>" for p in SAMPLE_PARAGRAPHS)
+    cut = paragraphs.index("</p>", len(paragraphs) // 2) + 4
+    page = (
+        "<html><head><title>Sample: floods close the river road</title></head><body><article>"
+        "<h1>Sample: floods close the river road</h1>"
+        + paragraphs[:cut]
+        + "<p>Get the day’s top headlines delivered to your inbox by subscribing to our "
+        "newsletter.</p>" + paragraphs[cut:] + "<p>Comments</p></article></body></html>"
+    )
+    article = read_html(page)
+    assert article.body() == SAMPLE_PARAGRAPHS
+
+
+def test_html_short_precise_body_is_checked_against_a_wider_pass(monkeypatch):
+    """A precise pass that settles on a box beside the article (a reprints notice over a
+    paywalled text) is replaced by the wider pass when that finds twice as much."""
+    from types import SimpleNamespace
+
+    from lxml import etree
+
+    import brief.ingest.html as html_reader
+
+    def doc(paragraphs):
+        body = etree.Element("body")
+        for text in paragraphs:
+            etree.SubElement(body, "p").text = text
+        return SimpleNamespace(
+            text="\n".join(paragraphs), body=body, sitename="", title="Sample", author="",
+            date="", description="", tags=[], categories=[], url="",
+        )  # fmt: skip
+
+    notice = "This copy is for your personal use only. To order copies visit the sample desk."
+    passes = []
+
+    def extract(trafilatura, tree, url, *, precise):
+        passes.append(precise)
+        return doc([notice] if precise else [notice, *SAMPLE_PARAGRAPHS])
+
+    monkeypatch.setattr(html_reader, "_extract", extract)
+    article = read_html("<html><body><p>x</p><p>y</p></body></html>")
+    assert passes == [True, False]
+    assert article.body()[1:] == SAMPLE_PARAGRAPHS

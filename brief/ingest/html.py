@@ -12,6 +12,7 @@ from lxml import etree
 from brief.authors import ORGANISATION, PERSON
 from brief.errors import ArticleImportError
 from brief.ingest.article import Article, build_article
+from brief.ingest.furniture import JUNK_LINE, junk_phrase
 from brief.ingest.language import detect_language
 from brief.ingest.metadata import clean_title, take_dateline
 from brief.ingest.normalize import normalize_inline
@@ -96,7 +97,13 @@ def read_html(html: str, *, url: str | None = None, name: str | None = None) -> 
     blocks: list[tuple[SectionKind, str]] = []
     if doc is not None and not isinstance(doc, dict):
         _metadata(doc, tree, meta, url)
-        blocks = list(_blocks(doc.body))
+        # what trafilatura leaves of a page's buttons and boxes: "Comments", "Subscribe to
+        # our newsletter" (a quote may say anything)
+        blocks = [
+            (kind, text)
+            for kind, text in _blocks(doc.body)
+            if kind is SectionKind.QUOTE or not _button(text)
+        ]
     if (
         blocks
         and blocks[0][0] is SectionKind.HEADING
@@ -113,6 +120,12 @@ def read_html(html: str, *, url: str | None = None, name: str | None = None) -> 
         body = " ".join(text for _, text in blocks)
         meta.set("language", detect_language(body or meta.title), Origin.INFERRED)
     return build_article(meta, blocks, file_name=name or "")
+
+
+def _button(text: str) -> bool:
+    """A label or a short boilerplate sentence (the furniture rules of pasted text that
+    need no layout to judge; vocabulary alone would take articles about subscriptions)."""
+    return bool(JUNK_LINE.match(text)) or (len(text.split()) <= 25 and junk_phrase(text))
 
 
 def _too_deep(tree: Any) -> bool:
