@@ -370,6 +370,30 @@ def test_numbered_list_closing_the_article_is_kept():
     assert article.body()[-len(items) - 1 :] == [body[-1], *items]
 
 
+def test_list_under_its_own_heading_is_kept_and_a_menu_is_not():
+    """A heading set apart over items of several words is a list; over entries of a word or
+    two it is a menu."""
+    dates = [
+        "June 9 – Holm, at the Old Quay Theatre",
+        "June 12 – Varga, at the River Hall",
+        "June 15 – Lund, at the Market Square stage",
+    ]
+    menu = ["News", "Sport", "Weather", "Local radio"]
+    text = "\n\n".join(
+        [
+            "Council closes river bridge",
+            *BODY,
+            "The band's summer dates",
+            "\n".join(dates),
+            "Sections",
+            "\n".join(menu),
+        ]
+    )
+    article = read_text(text)
+    assert _kinds(article, SectionKind.LIST_ITEM) == dates
+    assert article.body() == [*BODY, "The band's summer dates", *dates]
+
+
 def test_bulleted_items_under_an_introduction_are_not_links_to_drop():
     items = ["• lorries over 7.5 tonnes", "• buses on school runs", "• farm vehicles"]
     body = [*BODY[:2], "The ban covers:", *items, *BODY[2:]]

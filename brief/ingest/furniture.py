@@ -80,7 +80,8 @@ COMMENT_HEAD = re.compile(
 
 # "Also read: <title>", "À lire aussi : <title>": a link to another article.
 ALSO_READ = re.compile(
-    r"""^(?:(?:also|now)\s+read|read\s+(?:also|more|next)|see\s+also|related|more|watch|listen
+    r"""^(?:(?:also|now)\s+read|read\s+(?:also|more|next)|see\s+(?:also|more)|related|more|watch
+    | listen|don['’]t\s+miss
     | (?:à\s+)?lire\s+(?:aussi|également)|voir\s+aussi|à\s+voir\s+aussi|sur\s+le\s+même\s+sujet
     | lesen\s+sie\s+(?:auch|mehr)|auch\s+interessant|mehr\s+(?:dazu|zum\s+thema)|siehe\s+auch
     | (?:lee|leer|ver)\s+(?:también|además)|(?:le(?:ia|r)|veja)\s+também|(?:leggi|vedi)\s+anche
@@ -172,6 +173,7 @@ JUNK_LINE = re.compile(
     |comments?|loading\.*|live|live\s+news|subscribe|sign\s+in|log\s+in|register|accept
     |hide\s+caption|toggle\s+caption|expand|enlarge\s+this\s+image|open\s+image\s+\d+
     |back\s+to\s+top(?:\s+button)?|breaking\s+news|accessibility\s+links|connect\s+with\s+us
+    |don['’]t\s+miss|must\s+read|see\s+more|editor['’]s\s+picks?|in\s+case\s+you\s+missed\s+it
     |partager|imprimer|publicité|fermer|rechercher|accueil|teilen|drucken|anzeige|werbung
     |suche|startseite|compartir|imprimir|publicidad|cerrar|buscar|inicio|más|mais|menos
     |condividi|stampa|pubblicità|paylaş|reklam|поделиться|реклама|مشاركة|إعلان|اشتراک\s*گذاری

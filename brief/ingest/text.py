@@ -420,7 +420,11 @@ class _Reader:
     def _list_end(self, start: int, end: int) -> int:
         """A list after the article's last paragraph, introduced by it ("… on Amazon:"), is
         the article's: its items are short lines and weigh nothing in the run."""
-        if not start < end <= len(self.lines) or not self.lines[end - 1].text.endswith(":"):
+        if not start < end <= len(self.lines):
+            return end
+        intro = self.lines[end - 1]
+        titled = self._list_title(end - 1)
+        if not intro.text.endswith(":") and not titled:
             return end
         marked = None
         while end < len(self.lines):
@@ -430,6 +434,22 @@ class _Reader:
             marked = kind if marked is None else marked
             end += 1
         return end
+
+    def _list_title(self, pos: int) -> bool:
+        """A short line set apart over three or more items of four words or more ("Tour
+        dates" over "June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre"): a list's
+        heading. A menu's heading stands over entries of a word or two."""
+        line = self.lines[pos]
+        if not (line.isolated and 1 <= line.words <= 10) or SENTENCE_END.search(line.text):
+            return False
+        if line.junk or is_barrier(line.text):
+            return False
+        items = []
+        for ahead in range(pos + 1, len(self.lines)):
+            if self._list_item(ahead, False) is None:
+                break
+            items.append(self.lines[ahead].words)
+        return len(items) >= 3 and sum(items) >= 4 * len(items)
 
     def _body(self, start: int, end: int) -> list[tuple[SectionKind, str]]:
         blocks: list[tuple[SectionKind, str]] = []
@@ -455,6 +475,11 @@ class _Reader:
                 continue
             if self.counts[text] > 1 and len(text) < 200 and not line.is_paragraph:
                 continue  # repeated furniture: "Photo: AP" under every picture
+            if self._list_title(pos):
+                blocks.append((SectionKind.HEADING, text))
+                self.used.add(pos)
+                listing = False  # its items follow, set as short lines
+                continue
             if _looks_like_caption(line):
                 blocks.append((SectionKind.CAPTION, text))
                 self.used.add(pos)
