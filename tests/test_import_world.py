@@ -262,6 +262,22 @@ def test_an_article_with_a_subheading_over_each_paragraph_keeps_them():
     assert article.body() == body
 
 
+def test_embedded_social_post_is_one_quote():
+    """The post's text over its signature is one quote; the picture link stays in it."""
+    post = "The river bridge is closed from today, detours are signed pic.example.org/Ab12Cd"
+    signature = "— Holm Roads (@holmroads) May 3, 2024"
+    for lines in (
+        [post, signature],
+        ["View this post on Instagram", post, "A post shared by Holm Roads (@holmroads) on May 3"],
+    ):
+        embed = "\n".join(lines)
+        text = "\n\n".join(["Council closes river bridge", *BODY[:2], embed, *BODY[2:]])
+        article = read_text(text)
+        quotes = _kinds(article, SectionKind.QUOTE)
+        assert quotes == [f"{post} {lines[-1]}"], lines
+        assert article.body() == [*BODY[:2], quotes[0], *BODY[2:]]
+
+
 def test_subscription_box_in_other_languages_goes():
     box = [
         "Um diesen Artikel vollständig lesen zu können, benötigen Sie ein Abo.",

@@ -174,6 +174,7 @@ JUNK_LINE = re.compile(
     |hide\s+caption|toggle\s+caption|expand|enlarge\s+this\s+image|open\s+image\s+\d+
     |back\s+to\s+top(?:\s+button)?|breaking\s+news|accessibility\s+links|connect\s+with\s+us
     |don['’]t\s+miss|must\s+read|see\s+more|editor['’]s\s+picks?|in\s+case\s+you\s+missed\s+it
+    |view\s+(?:this\s+)?post\s+on\s+(?:instagram|facebook|x|twitter)|view\s+on\s+(?:instagram|threads)
     |partager|imprimer|publicité|fermer|rechercher|accueil|teilen|drucken|anzeige|werbung
     |suche|startseite|compartir|imprimir|publicidad|cerrar|buscar|inicio|más|mais|menos
     |condividi|stampa|pubblicità|paylaş|reklam|поделиться|реклама|مشاركة|إعلان|اشتراک\s*گذاری

@@ -72,6 +72,13 @@ _STAMP = re.compile(r"^(?:published|updated|posted|last\s+updated|modified)\b", 
 _UPDATED = re.compile(r"^(?:(?:last\s+)?updated|modified)\b", re.I)
 _LABEL = re.compile(r"^(?:tags|topics|keywords|filed\s+under)\s*:\s*", re.I)
 _URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+# The signature under a social post set in a page: "— Name (@handle) November 18, 2019",
+# "A post shared by Name (@handle) on Nov 18, 2019".
+_POST_SIGNATURE = re.compile(
+    r"^(?:[—–-]\s*[^()\n]{1,80}\(@[\w.]{1,40}\)[^()]{0,60}"
+    r"|a\s+post\s+shared\s+by\s+[^()\n]{1,80}\(@[\w.]{1,40}\)[^()]{0,80})$",
+    re.I,
+)
 # A list item's mark: a bullet or dash, or a number or letter with its stop ("1)", "2.", "b)").
 _LIST_MARK = re.compile(r"^(?:[•▪►▸‣◦·*\-–—]\s+|\(?(?:\d{1,2}|[a-z])[.)]\s+)(?=\S)")
 _LIST_ITEM_WORDS = 40  # a longer line under a list's introduction is a paragraph again
@@ -459,6 +466,9 @@ class _Reader:
             text = line.text
             if pos in self.used:
                 continue
+            if _POST_SIGNATURE.match(text):
+                self._embedded_post(pos, blocks)
+                continue
             introduced = bool(blocks) and blocks[-1][1].endswith(":")
             if introduced or listing is not None:
                 kind = self._list_item(pos, listing)
@@ -498,6 +508,25 @@ class _Reader:
                 blocks.append((SectionKind.PARAGRAPH, text))
             self.used.add(pos)
         return blocks
+
+    def _embedded_post(self, pos: int, blocks: list[tuple[SectionKind, str]]) -> None:
+        """A social post set in the article: its text on the line above its signature ("—
+        Name (@handle) date") becomes one quote, the post's words and who posted them."""
+        self.used.add(pos)
+        signature = self.lines[pos].text
+        above = self.lines[pos - 1] if pos > 0 else None
+        if above is not None and blocks and blocks[-1][1] == above.text and pos - 1 in self.used:
+            blocks.pop()  # the post's text, already taken as a paragraph
+        elif (
+            above is None
+            or above.index != self.lines[pos].index - 1
+            or pos - 1 in self.used
+            or above.junk
+        ):
+            blocks.append((SectionKind.PARAGRAPH, signature))  # no text to join it to
+            return
+        self.used.add(pos - 1)
+        blocks.append((SectionKind.QUOTE, f"{above.text} {signature}"))
 
     def article(self, name: str | None) -> Article:
         start, end = self._best_run()
