@@ -410,6 +410,23 @@ def test_list_under_its_own_heading_is_kept_and_a_menu_is_not():
     assert article.body() == [*BODY, "The band's summer dates", *dates]
 
 
+def test_a_list_in_the_middle_does_not_cut_the_article_in_two():
+    """Eight short items weigh like a menu; under the line that introduces them they are the
+    article's own and the paragraphs after them stay."""
+    items = [f"• the crossing at kilometre {n}" for n in range(1, 9)]
+    text = "\n\n".join(
+        [
+            "Council closes river bridge",
+            BODY[0],
+            "\n".join(["Engineers will also inspect:", *items]),
+            *BODY[1:],
+        ]
+    )
+    article = read_text(text)
+    assert article.body() == [BODY[0], "Engineers will also inspect:", *items, *BODY[1:]]
+    assert _kinds(article, SectionKind.LIST_ITEM) == items
+
+
 def test_bulleted_items_under_an_introduction_are_not_links_to_drop():
     items = ["• lorries over 7.5 tonnes", "• buses on school runs", "• farm vehicles"]
     body = [*BODY[:2], "The ban covers:", *items, *BODY[2:]]

@@ -24,7 +24,8 @@ BARRIER = re.compile(
     | join\s+the\s+(?:discussion|conversation)|(?:show|view|read)\s+(?:all\s+)?comments
     | top\s+rated\s+comments
     | related(?:\s+(?:articles?|stories|posts|content|coverage|news|reading|topics))?
-    | (?:top|latest|recent|more|other|featured)\s+(?:stories|news|articles|posts|headlines)
+    | (?:our\s+)?(?:top|latest|recent|more|other|featured)\s+
+      (?:stories|news|articles|posts|headlines)
     | recent\s+blog\s+posts|read\s+these\s+next|editor['’]?s\s+picks|in\s+other\s+news
     | more\s+(?:from|on|in|stories|news|like\s+this)\b.*
     | (?:most\s+)?(?:popular|read|viewed|shared)(?:\s+(?:now|today|stories|articles|news))?
@@ -47,6 +48,7 @@ BARRIER = re.compile(
     # Turkish, Russian
     | yorumlar|ilgili\s+haberler|sonraki\s+haber|önceki\s+haber|benzer\s+haberler
     | комментари[ийя]|похожие\s+(?:новости|статьи)|читайте\s+также|другие\s+новости
+    | вам\s+(?:также\s+)?(?:может\s+)?(?:быть\s+)?(?:будет\s+)?интересно
     # Arabic, Persian, Urdu, Pashto
     | التعليقات|تعليقات|اترك\s+تعليقا[ًً]?|أخبار\s+ذات\s+صلة|مواضيع\s+ذات\s+صلة|اقرأ\s+أيضا[ًً]?
     | الأكثر\s+قراءة|بحث\s+و\s+گفتگو|دیدگاه(?:\s*ها)?|نظرات|نوشته\s*های\s+(?:همسان|مرتبط)

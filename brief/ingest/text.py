@@ -146,15 +146,40 @@ class _Reader:
             for each in self.lines:
                 each.isolated = bool(SENTENCE_END.search(each.text))
         self.teasers = _teaser_lines(self.lines)
+        self.carried = self._carried_lines()
         self.counts = Counter(line.text for line in self.lines)
         self.used: set[int] = set()  # positions in self.lines turned into body or metadata
         self.body_paragraphs: list[str] = []
         self.head_captions: list[str] = []  # pictures' captions between title and body
 
     # -- choosing the article's lines -------------------------------------------------------
+    def _carried_lines(self) -> set[int]:
+        """Short lines the article's own layout explains: a list's items under the line
+        that introduces them, a social post's text and signature. They weigh nothing either
+        way, so that a list or a post does not cut the article in two."""
+        carried: set[int] = set()
+        for pos, line in enumerate(self.lines):
+            if _POST_SIGNATURE.match(line.text):
+                carried.add(line.index)
+                if pos:
+                    carried.add(self.lines[pos - 1].index)
+                continue
+            if not (line.text.endswith(":") and not line.junk) and not self._list_title(pos):
+                continue
+            marked = None
+            for ahead in range(pos + 1, len(self.lines)):
+                kind = self._list_item(ahead, marked)
+                if kind is None:
+                    break
+                marked = kind if marked is None else marked
+                carried.add(self.lines[ahead].index)
+        return carried
+
     def _weight(self, line: _Line) -> int:
         if is_barrier(line.text):
             return -_BARRIER_PENALTY
+        if line.index in self.carried and line.words < _RUN_FREE:
+            return 0
         if line.isolated:
             weight = line.words - _ISOLATED_FREE
         else:
@@ -414,8 +439,11 @@ class _Reader:
         ends the list. `marked` says how the list's first item was set (None: no item yet)."""
         line = self.lines[pos]
         text = line.text
-        if is_barrier(text) or line.words > _LIST_ITEM_WORDS:
+        if is_barrier(text) or COMMENTS_OPEN.match(text) or line.words > _LIST_ITEM_WORDS:
             return None
+        previous = self.lines[pos - 1]
+        if marked is False and previous.index < line.index - 1 and not previous.isolated:
+            return None  # a list set as short lines ends at the first blank line after one
         if _LIST_MARK.match(text):
             return True if marked is not False and not is_junk(_LIST_MARK.sub("", text)) else None
         if marked and _URL.match(text):
@@ -429,9 +457,9 @@ class _Reader:
         the article's: its items are short lines and weigh nothing in the run."""
         if not start < end <= len(self.lines):
             return end
-        intro = self.lines[end - 1]
-        titled = self._list_title(end - 1)
-        if not intro.text.endswith(":") and not titled:
+        if end < len(self.lines) and self._list_title(end):
+            end += 1  # the list's heading right after the last paragraph
+        elif not self.lines[end - 1].text.endswith(":") and not self._list_title(end - 1):
             return end
         marked = None
         while end < len(self.lines):
@@ -485,6 +513,12 @@ class _Reader:
                 continue
             if self.counts[text] > 1 and len(text) < 200 and not line.is_paragraph:
                 continue  # repeated furniture: "Photo: AP" under every picture
+            if text.endswith(":") and self.lines[pos + 1 if pos + 1 < end else pos].index in (
+                self.carried
+            ):
+                blocks.append((SectionKind.PARAGRAPH, text))  # "The ban covers:" over its list
+                self.used.add(pos)
+                continue
             if self._list_title(pos):
                 blocks.append((SectionKind.HEADING, text))
                 self.used.add(pos)
