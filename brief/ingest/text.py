@@ -81,6 +81,7 @@ _POST_SIGNATURE = re.compile(
 )
 # A list item's mark: a bullet or dash, or a number or letter with its stop ("1)", "2.", "b)").
 _LIST_MARK = re.compile(r"^(?:[•▪►▸‣◦·*\-–—]\s+|\(?(?:\d{1,2}|[a-z])[.)]\s+)(?=\S)")
+_BULLET = re.compile(r"^[•▪►▸‣◦·*\-–—]\s+(?=\S)")
 _LIST_ITEM_WORDS = 40  # a longer line under a list's introduction is a paragraph again
 
 # How lines are weighed (words beyond these counts earn weight; see _best_run).
@@ -501,7 +502,8 @@ class _Reader:
             if introduced or listing is not None:
                 kind = self._list_item(pos, listing)
                 if kind is not None:
-                    blocks.append((SectionKind.LIST_ITEM, text))
+                    # a bullet is the list's layout, drawn again by every view; a number stays
+                    blocks.append((SectionKind.LIST_ITEM, _BULLET.sub("", text)))
                     self.used.add(pos)
                     listing = kind if listing is None else listing
                     continue
