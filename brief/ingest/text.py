@@ -442,8 +442,13 @@ class _Reader:
         text = line.text
         if is_barrier(text) or COMMENTS_OPEN.match(text) or line.words > _LIST_ITEM_WORDS:
             return None
-        previous = self.lines[pos - 1]
-        if marked is False and previous.index < line.index - 1 and not previous.isolated:
+        previous = self.lines[pos - 1] if pos else None
+        if (
+            marked is False
+            and previous
+            and previous.index < line.index - 1
+            and not previous.isolated
+        ):
             return None  # a list set as short lines ends at the first blank line after one
         if _LIST_MARK.match(text):
             return True if marked is not False and not is_junk(_LIST_MARK.sub("", text)) else None
@@ -515,9 +520,8 @@ class _Reader:
                 continue
             if self.counts[text] > 1 and len(text) < 200 and not line.is_paragraph:
                 continue  # repeated furniture: "Photo: AP" under every picture
-            if text.endswith(":") and self.lines[pos + 1 if pos + 1 < end else pos].index in (
-                self.carried
-            ):
+            following = self.lines[pos + 1] if pos + 1 < end else None
+            if text.endswith(":") and following is not None and following.index in self.carried:
                 blocks.append((SectionKind.PARAGRAPH, text))  # "The ban covers:" over its list
                 self.used.add(pos)
                 continue
