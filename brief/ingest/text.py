@@ -4,15 +4,14 @@ A browser's "copy" of a page sets paragraphs (<p>) off with blank lines, while m
 links and buttons come as runs of short lines with no blank line between them. The cleaner
 weighs each line by its length and that isolation, takes the best-scoring run of lines as the
 article, then sorts that run's lines into head (title, standfirst, byline, date), body,
-captions and junk. Nothing here knows any particular site.
+captions and junk. The lines, and what their layout says (lists, social posts, lists of other
+stories), come from `brief.ingest.lines`. Nothing here knows any particular site.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
-from functools import cached_property
 
 from brief.authors import ORGANISATION, is_organisation
 from brief.errors import ArticleImportError
@@ -25,32 +24,23 @@ from brief.ingest.bylines import (
     names_line,
 )
 from brief.ingest.dates import find_date, is_date_line, line_date
-from brief.ingest.furniture import (
-    BULLETS,
-    COMMENT_HEAD,
-    COMMENTS_OPEN,
-    SENTENCE_END,
-    is_barrier,
-    is_caption,
-    is_junk,
-)
+from brief.ingest.furniture import BULLETS, COMMENT_HEAD, COMMENTS_OPEN, SENTENCE_END, is_barrier
 from brief.ingest.language import detect_language
+from brief.ingest.lines import (
+    BULLET,
+    LONG_LINE,
+    POST_SIGNATURE,
+    URL,
+    Layout,
+    Line,
+    is_heading,
+    is_quotation,
+    looks_like_caption,
+    split_lines,
+)
 from brief.ingest.metadata import infer_publisher, is_place_line, take_dateline
 from brief.ingest.normalize import normalize_text
 from brief.model import Origin, SectionKind, SourceMeta
-
-_WORD = re.compile(r"\w+")
-# Scripts written without spaces between words: count their characters instead.
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
-
-
-def _count_words(text: str) -> int:
-    """Words in a line; Chinese, Japanese and Thai count two characters a word."""
-    unspaced = len(_UNSPACED.findall(text))
-    if not unspaced:
-        return len(_WORD.findall(text))
-    return len(_WORD.findall(_UNSPACED.sub(" ", text))) + unspaced // 2
-
 
 _TIME_ONLY = re.compile(
     r"^[\w ,.:]*\b(?:\d{1,2}:\d{2}\s*(?:am|pm)?|\d+\s*(?:h|hrs?|hours?|mins?|minutes?|days?|"
@@ -71,49 +61,13 @@ _READ_MORE = re.compile(
 _STAMP = re.compile(r"^(?:published|updated|posted|last\s+updated|modified)\b", re.I)
 _UPDATED = re.compile(r"^(?:(?:last\s+)?updated|modified)\b", re.I)
 _LABEL = re.compile(r"^(?:tags|topics|keywords|filed\s+under)\s*:\s*", re.I)
-_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
-# The signature under a social post set in a page: "— Name (@handle) November 18, 2019",
-# "A post shared by Name (@handle) on Nov 18, 2019".
-_POST_SIGNATURE = re.compile(
-    r"^(?:[—–-]\s*[^()\n]{1,80}\(@[\w.]{1,40}\)[^()]{0,60}"
-    r"|a\s+post\s+shared\s+by\s+[^()\n]{1,80}\(@[\w.]{1,40}\)[^()]{0,80})$",
-    re.I,
-)
-# A list item's mark: a bullet or dash, or a number or letter with its stop ("1)", "2.", "b)").
-_LIST_MARK = re.compile(r"^(?:[•▪►▸‣◦·*\-–—]\s+|\(?(?:\d{1,2}|[a-z])[.)]\s+)(?=\S)")
-_BULLET = re.compile(r"^[•▪►▸‣◦·*\-–—]\s+(?=\S)")
-_LIST_ITEM_WORDS = 40  # a longer line under a list's introduction is a paragraph again
 
 # How lines are weighed (words beyond these counts earn weight; see _best_run).
 _ISOLATED_FREE = 4  # a line set off by blank lines earns its words minus this
-_RUN_FREE = 15  # a line within a run of lines earns only the words beyond this
+_RUN_FREE = LONG_LINE  # a line within a run of lines earns only the words beyond this
 _RUN_PENALTY = 6  # a short line within a run (a menu entry) costs this
 _BARRIER_PENALTY = 40  # "Comments", "Related stories": the article is over
 _ARTICLE_WEIGHT = 40  # a run this heavy before the comments is the article they discuss
-
-
-@dataclass
-class _Line:
-    index: int
-    text: str
-    words: int
-    isolated: bool
-
-    @cached_property
-    def junk(self) -> bool:
-        """Page furniture wherever it stands (asked of each line several times)."""
-        return is_junk(self.text, self.words)
-
-    @cached_property
-    def caption(self) -> bool:
-        return is_caption(self.text)
-
-    @property
-    def is_paragraph(self) -> bool:
-        """Looks like a paragraph of prose: long, or set off and ending like a sentence."""
-        return self.words >= 25 or (
-            self.words >= 8 and bool(SENTENCE_END.search(self.text)) and self.isolated
-        )
 
 
 def read_text(text: str, *, name: str | None = None) -> Article:
@@ -135,70 +89,44 @@ class _Reader:
             if len(mark.group("date")) == 10:
                 self.meta.set("published", mark.group("date"), Origin.INFERRED)
             text = text[mark.end() :]
-        raw = text.split("\n")
-        self.lines: list[_Line] = []
-        for i, line in enumerate(raw):
-            if line:
-                isolated = (i == 0 or not raw[i - 1]) and (i == len(raw) - 1 or not raw[i + 1])
-                self.lines.append(_Line(i, line, _count_words(line), isolated))
-        if not _sets_paragraphs_apart(self.lines):
-            # Paragraphs on consecutive lines (many sites and editors copy that way): a blank
-            # line says nothing here, so a line stands alone when it ends like a sentence.
-            for each in self.lines:
-                each.isolated = bool(SENTENCE_END.search(each.text))
-        self.teasers = _teaser_lines(self.lines)
-        self.carried = self._carried_lines()
+        self.lines = split_lines(text)
+        self.layout = Layout(self.lines)
         self.counts = Counter(line.text for line in self.lines)
         self.used: set[int] = set()  # positions in self.lines turned into body or metadata
         self.body_paragraphs: list[str] = []
         self.head_captions: list[str] = []  # pictures' captions between title and body
 
     # -- choosing the article's lines -------------------------------------------------------
-    def _carried_lines(self) -> set[int]:
-        """Short lines the article's own layout explains: a list's items under the line
-        that introduces them, a social post's text and signature. They weigh nothing either
-        way, so that a list or a post does not cut the article in two."""
-        carried: set[int] = set()
-        for pos, line in enumerate(self.lines):
-            if _POST_SIGNATURE.match(line.text):
-                carried.add(line.index)
-                if pos:
-                    carried.add(self.lines[pos - 1].index)
-                continue
-            if not (line.text.endswith(":") and not line.junk) and not self._list_title(pos):
-                continue
-            marked = None
-            for ahead in range(pos + 1, len(self.lines)):
-                kind = self._list_item(ahead, marked)
-                if kind is None:
-                    break
-                marked = kind if marked is None else marked
-                carried.add(self.lines[ahead].index)
-        return carried
-
-    def _weight(self, line: _Line) -> int:
+    def _weight(self, line: Line) -> int:
         if is_barrier(line.text):
             return -_BARRIER_PENALTY
-        if line.index in self.carried and line.words < _RUN_FREE:
+        if line.index in self.layout.carried and line.words < _RUN_FREE:
             return 0
         if line.isolated:
             weight = line.words - _ISOLATED_FREE
         else:
             weight = line.words - _RUN_FREE if line.words >= _RUN_FREE else -_RUN_PENALTY
-        if weight > 0 and (line.junk or line.index in self.teasers):
+        if weight > 0 and (line.junk or line.index in self.layout.teasers):
             weight = -weight
         return weight
 
     def _best_run(self) -> tuple[int, int]:
-        """The run of lines with the highest total weight before the comments, if any."""
-        for limit in self._comment_starts():
-            start, end, weight = self._heaviest(limit)
-            if weight >= _ARTICLE_WEIGHT:
-                return start, end
-        start, end, weight = self._heaviest(len(self.lines))
-        if weight <= 0:  # nothing stands out (a short note): keep every line but junk
+        """The run of lines with the highest total weight (maximum subarray), before the
+        comments when a run heavy enough to be the article stands before them."""
+        limits = set(self._comment_starts())
+        best, best_start, best_end = 0, 0, 0
+        total, start = 0, 0
+        for pos, line in enumerate(self.lines):
+            if pos in limits and best >= _ARTICLE_WEIGHT:
+                return best_start, best_end
+            if total <= 0:
+                total, start = 0, pos
+            total += self._weight(line)
+            if total > best:
+                best, best_start, best_end = total, start, pos + 1
+        if best <= 0:  # nothing stands out (a short note): keep every line but junk
             return 0, len(self.lines)
-        return start, end
+        return best_start, best_end
 
     def _comment_starts(self) -> list[int]:
         """Where a comment section may open: its opener ("34 responses to …", "Leave a
@@ -213,18 +141,6 @@ class _Reader:
                     # the section opens at its heading ("Comments") if one stands just above
                     starts.append(pos - 1 if pos and is_barrier(self.lines[pos - 1].text) else pos)
         return starts
-
-    def _heaviest(self, limit: int) -> tuple[int, int, int]:
-        """The run of lines before `limit` with the highest total weight (maximum subarray)."""
-        best, best_start, best_end = 0, 0, 0
-        total, start = 0, 0
-        for pos, line in enumerate(self.lines[:limit]):
-            if total <= 0:
-                total, start = 0, pos
-            total += self._weight(line)
-            if total > best:
-                best, best_start, best_end = total, start, pos + 1
-        return best_start, best_end, best
 
     def _body_start(self, start: int, end: int) -> int:
         """Skip the head of the run: headline, standfirst, byline and date lines."""
@@ -361,7 +277,7 @@ class _Reader:
             text = line.text
             if not 3 <= line.words <= 30 or line.junk or is_date_line(text):
                 continue
-            if BYLINE.match(text) or _URL.match(text) or line.caption:
+            if BYLINE.match(text) or URL.match(text) or line.caption:
                 continue
             if text.startswith(BULLETS) or names_line(text):
                 continue
@@ -417,7 +333,7 @@ class _Reader:
                 if last.endswith(("…", "...")):
                     self.meta.is_excerpt = True
                     rest = match.group("rest").strip()
-                    if _URL.match(rest):
+                    if URL.match(rest):
                         self.meta.set_if_empty("url", rest, Origin.INFERRED)
                     elif rest:
                         self.meta.set("original_title", rest, Origin.INFERRED)
@@ -434,86 +350,39 @@ class _Reader:
                 self.used.add(pos)
 
     # -- the body ---------------------------------------------------------------------------
-    def _list_item(self, pos: int, marked: bool | None) -> bool | None:
-        """Whether the line at `pos` continues a list: True if marked ("1) …", "• …"),
-        False if it is a short line set in a run (how a browser copies <li>), None if it
-        ends the list. `marked` says how the list's first item was set (None: no item yet)."""
-        line = self.lines[pos]
-        text = line.text
-        if is_barrier(text) or COMMENTS_OPEN.match(text) or line.words > _LIST_ITEM_WORDS:
-            return None
-        previous = self.lines[pos - 1] if pos else None
-        if (
-            marked is False
-            and previous
-            and previous.index < line.index - 1
-            and not previous.isolated
-        ):
-            return None  # a list set as short lines ends at the first blank line after one
-        if _LIST_MARK.match(text):
-            return True if marked is not False and not is_junk(_LIST_MARK.sub("", text)) else None
-        if marked and _URL.match(text):
-            return True  # the item's link, on the line under it
-        if marked is not True and not line.isolated and not line.junk and line.words >= 2:
-            return False
-        return None
-
     def _list_end(self, start: int, end: int) -> int:
-        """A list after the article's last paragraph, introduced by it ("… on Amazon:"), is
-        the article's: its items are short lines and weigh nothing in the run."""
+        """A list after the article's last paragraph, introduced by it ("… on Amazon:") or
+        under its own heading, is the article's: its items weigh nothing in the run."""
         if not start < end <= len(self.lines):
             return end
-        if end < len(self.lines) and self._list_title(end):
+        if end in self.layout.list_titles:
             end += 1  # the list's heading right after the last paragraph
-        elif not self.lines[end - 1].text.endswith(":") and not self._list_title(end - 1):
+        elif not self.lines[end - 1].text.endswith(":") and end - 1 not in self.layout.list_titles:
             return end
-        marked = None
-        while end < len(self.lines):
-            kind = self._list_item(end, marked)
-            if kind is None:
-                break
-            marked = kind if marked is None else marked
-            end += 1
-        return end
-
-    def _list_title(self, pos: int) -> bool:
-        """A short line set apart over three or more items of four words or more ("Tour
-        dates" over "June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre"): a list's
-        heading. A menu's heading stands over entries of a word or two."""
-        line = self.lines[pos]
-        if not (line.isolated and 1 <= line.words <= 10) or SENTENCE_END.search(line.text):
-            return False
-        if line.junk or is_barrier(line.text):
-            return False
-        items = []
-        for ahead in range(pos + 1, len(self.lines)):
-            if self._list_item(ahead, False) is None:
-                break
-            items.append(self.lines[ahead].words)
-        return len(items) >= 3 and sum(items) >= 4 * len(items)
+        return self.layout.list_after(end)
 
     def _body(self, start: int, end: int) -> list[tuple[SectionKind, str]]:
         blocks: list[tuple[SectionKind, str]] = []
-        listing: bool | None = None  # in a list: how its items are set (see _list_item)
+        listing: bool | None = None  # in a list: how its items are set (Layout.list_item)
         for pos in range(start, end):
             line = self.lines[pos]
             text = line.text
             if pos in self.used:
                 continue
-            if _POST_SIGNATURE.match(text):
+            if POST_SIGNATURE.match(text):
                 self._embedded_post(pos, blocks)
                 continue
             introduced = bool(blocks) and blocks[-1][1].endswith(":")
             if introduced or listing is not None:
-                kind = self._list_item(pos, listing)
+                kind = self.layout.list_item(pos, listing)
                 if kind is not None:
                     # a bullet is the list's layout, drawn again by every view; a number stays
-                    blocks.append((SectionKind.LIST_ITEM, _BULLET.sub("", text)))
+                    blocks.append((SectionKind.LIST_ITEM, BULLET.sub("", text)))
                     self.used.add(pos)
                     listing = kind if listing is None else listing
                     continue
                 listing = None
-            if line.junk or is_date_line(text) or line.index in self.teasers:
+            if line.junk or is_date_line(text) or line.index in self.layout.teasers:
                 continue
             if line.words <= 8 and _TIME_ONLY.match(text):
                 # "Updated 9:15 am", "3 hours ago": a stamp; a sentence with a time in it stays
@@ -521,26 +390,30 @@ class _Reader:
             if self.counts[text] > 1 and len(text) < 200 and not line.is_paragraph:
                 continue  # repeated furniture: "Photo: AP" under every picture
             following = self.lines[pos + 1] if pos + 1 < end else None
-            if text.endswith(":") and following is not None and following.index in self.carried:
+            if (
+                text.endswith(":")
+                and following is not None
+                and following.index in self.layout.carried
+            ):
                 blocks.append((SectionKind.PARAGRAPH, text))  # "The ban covers:" over its list
                 self.used.add(pos)
                 continue
-            if self._list_title(pos):
+            if pos in self.layout.list_titles:
                 blocks.append((SectionKind.HEADING, text))
                 self.used.add(pos)
                 listing = False  # its items follow, set as short lines
                 continue
-            if _looks_like_caption(line):
+            if looks_like_caption(line):
                 blocks.append((SectionKind.CAPTION, text))
                 self.used.add(pos)
                 continue
             short = not line.isolated and line.words < _RUN_FREE
             if short or (line.words <= 14 and not SENTENCE_END.search(text)):
                 following = self.lines[pos + 1] if pos + 1 < end else None
-                if not _is_heading(line, following):
+                if not is_heading(line, following):
                     continue
                 blocks.append((SectionKind.HEADING, text))
-            elif _is_quotation(text) and blocks and blocks[-1][1].endswith(":"):
+            elif is_quotation(text) and blocks and blocks[-1][1].endswith(":"):
                 # introduced ("The mayor said:") and quoted whole: set apart as a quote; a
                 # quoted paragraph in the run of the text is reported speech, not a quote
                 blocks.append((SectionKind.QUOTE, text))
@@ -594,76 +467,3 @@ class _Reader:
         return build_article(
             self.meta, blocks, file_name=name or "", junk_lines=len(removed), removed=removed
         )
-
-
-_TEASER_PAIRS = 3  # a list of stories shows at least this many headline-and-summary pairs
-
-
-def _teaser_lines(lines: list[_Line]) -> set[int]:
-    """Lines of a list of other stories: headlines each over one short summary, three or
-    more pairs in a row. An article's subheadings stand over paragraphs of any length and
-    usually over more than one."""
-
-    def headline(line: _Line) -> bool:
-        return (
-            3 <= line.words <= 20
-            and not _LIST_MARK.match(line.text)  # "1. Check the tyres": a listicle's heading
-            and (not SENTENCE_END.search(line.text) or line.text.endswith(("…", "...")))
-        )
-
-    def summary(line: _Line) -> bool:
-        return 8 <= line.words <= 50 and bool(SENTENCE_END.search(line.text))
-
-    found: set[int] = set()
-    pos = 0
-    while pos < len(lines):
-        pairs = 0
-        while (
-            pos + 2 * pairs + 1 < len(lines)
-            and headline(lines[pos + 2 * pairs])
-            and summary(lines[pos + 2 * pairs + 1])
-        ):
-            pairs += 1
-        if pairs >= _TEASER_PAIRS:
-            found.update(line.index for line in lines[pos : pos + 2 * pairs])
-            pos += 2 * pairs
-        else:
-            pos += 1
-    return found
-
-
-def _sets_paragraphs_apart(lines: list[_Line]) -> bool:
-    """True when the text sets its long lines (its paragraphs) apart with blank lines."""
-    long_lines = [line for line in lines if line.words >= _RUN_FREE]
-    return not long_lines or 2 * sum(line.isolated for line in long_lines) >= len(long_lines)
-
-
-def _is_heading(line: _Line, following: _Line | None) -> bool:
-    """A short line that introduces a paragraph: a subheading, not a menu entry."""
-    return (
-        1 <= line.words <= 14
-        and not line.text.endswith((".", ",", ";"))
-        and following is not None
-        and (following.words >= 15 or following.is_paragraph)
-        and not line.junk
-    )
-
-
-# Quotation marks that open and close a quotation, by language: “…”, "…", «…», „…“, 「…」.
-_QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"), ("「", "」"), ("‘", "’"))
-
-
-def _is_quotation(text: str) -> bool:
-    """A paragraph that is one quotation from its first mark to its last, with no
-    attribution between ("“We will rebuild it.”")."""
-    text = text.rstrip(" .")
-    for opening, closing in _QUOTE_PAIRS:
-        if text.startswith(opening) and text.endswith(closing) and len(text) > 2:
-            inner = text[1:-1]
-            if closing not in inner and (opening == closing or opening not in inner):
-                return True
-    return False
-
-
-def _looks_like_caption(line: _Line) -> bool:
-    return line.caption and line.words <= 60 and not line.text.startswith(("“", '"'))

@@ -1,0 +1,228 @@
+"""A pasted text's lines, and what their layout says beyond each line.
+
+A browser's "copy" keeps a page's layout only as lines and blank lines. Read together, they
+still show a paragraph set apart, a list under the line that introduces it, a social post
+over its signature, a list of other stories. `brief.ingest.text` chooses the article's lines
+and sorts them with what this module finds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from brief.ingest.furniture import COMMENTS_OPEN, SENTENCE_END, is_barrier, is_caption, is_junk
+
+LONG_LINE = 15  # words: a line this long is prose wherever it stands
+
+_WORD = re.compile(r"\w+")
+# Scripts written without spaces between words: count their characters instead.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
+URL = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+# The signature under a social post set in a page: "— Name (@handle) November 18, 2019",
+# "A post shared by Name (@handle) on Nov 18, 2019".
+POST_SIGNATURE = re.compile(
+    r"^(?:[—–-]\s*[^()\n]{1,80}\(@[\w.]{1,40}\)[^()]{0,60}"
+    r"|a\s+post\s+shared\s+by\s+[^()\n]{1,80}\(@[\w.]{1,40}\)[^()]{0,80})$",
+    re.I,
+)
+# A list item's mark: a bullet or dash, or a number or letter with its stop ("1)", "2.", "b)").
+LIST_MARK = re.compile(r"^(?:[•▪►▸‣◦·*\-–—]\s+|\(?(?:\d{1,2}|[a-z])[.)]\s+)(?=\S)")
+BULLET = re.compile(r"^[•▪►▸‣◦·*\-–—]\s+(?=\S)")
+_LIST_ITEM_WORDS = 40  # a longer line under a list's introduction is a paragraph again
+_TEASER_PAIRS = 3  # a list of stories shows at least this many headline-and-summary pairs
+# Quotation marks that open and close a quotation, by language: “…”, "…", «…», „…“, 「…」.
+_QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"), ("「", "」"), ("‘", "’"))
+
+
+def count_words(text: str) -> int:
+    """Words in a line; Chinese, Japanese and Thai count two characters a word."""
+    unspaced = len(_UNSPACED.findall(text))
+    if not unspaced:
+        return len(_WORD.findall(text))
+    return len(_WORD.findall(_UNSPACED.sub(" ", text))) + unspaced // 2
+
+
+@dataclass
+class Line:
+    index: int  # the line's number in the text, blank lines counted
+    text: str
+    words: int
+    isolated: bool  # set apart, by blank lines or (in texts without them) a sentence's end
+
+    @cached_property
+    def junk(self) -> bool:
+        """Page furniture wherever it stands (asked of each line several times)."""
+        return is_junk(self.text, self.words)
+
+    @cached_property
+    def caption(self) -> bool:
+        return is_caption(self.text)
+
+    @property
+    def is_paragraph(self) -> bool:
+        """Looks like a paragraph of prose: long, or set off and ending like a sentence."""
+        return self.words >= 25 or (
+            self.words >= 8 and bool(SENTENCE_END.search(self.text)) and self.isolated
+        )
+
+
+def split_lines(text: str) -> list[Line]:
+    """The text's non-blank lines, each marked isolated when its layout sets it apart."""
+    raw = text.split("\n")
+    lines: list[Line] = []
+    for i, line in enumerate(raw):
+        if line:
+            isolated = (i == 0 or not raw[i - 1]) and (i == len(raw) - 1 or not raw[i + 1])
+            lines.append(Line(i, line, count_words(line), isolated))
+    if not _sets_paragraphs_apart(lines):
+        # Paragraphs on consecutive lines (many sites and editors copy that way): a blank
+        # line says nothing here, so a line stands alone when it ends like a sentence.
+        for each in lines:
+            each.isolated = bool(SENTENCE_END.search(each.text))
+    return lines
+
+
+def _sets_paragraphs_apart(lines: list[Line]) -> bool:
+    """True when the text sets its long lines (its paragraphs) apart with blank lines."""
+    long_lines = [line for line in lines if line.words >= LONG_LINE]
+    return not long_lines or 2 * sum(line.isolated for line in long_lines) >= len(long_lines)
+
+
+class Layout:
+    """Lists, list headings, social posts and lists of other stories among a text's lines,
+    worked out once for the reader's several passes."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.teasers = _teaser_lines(lines)  # line numbers (Line.index)
+        self.list_titles = {pos for pos in range(len(lines)) if self._is_list_title(pos)}
+        self.carried = self._carried_lines()  # line numbers (Line.index)
+
+    def list_item(self, pos: int, marked: bool | None) -> bool | None:
+        """Whether the line at `pos` continues a list: True if marked ("1) …", "• …"),
+        False if it is a short line set in a run (how a browser copies <li>), None if it
+        ends the list. `marked` says how the list's first item was set (None: no item yet)."""
+        line = self.lines[pos]
+        text = line.text
+        if is_barrier(text) or COMMENTS_OPEN.match(text) or line.words > _LIST_ITEM_WORDS:
+            return None
+        previous = self.lines[pos - 1] if pos else None
+        if (
+            marked is False
+            and previous
+            and previous.index < line.index - 1
+            and not previous.isolated
+        ):
+            return None  # a list set as short lines ends at the first blank line after one
+        if LIST_MARK.match(text):
+            return True if marked is not False and not is_junk(LIST_MARK.sub("", text)) else None
+        if marked and URL.match(text):
+            return True  # the item's link, on the line under it
+        if marked is not True and not line.isolated and not line.junk and line.words >= 2:
+            return False
+        return None
+
+    def list_after(self, pos: int) -> int:
+        """Where the list whose first item is at `pos` ends (`pos` itself if none starts)."""
+        marked = None
+        while pos < len(self.lines):
+            kind = self.list_item(pos, marked)
+            if kind is None:
+                break
+            marked = kind if marked is None else marked
+            pos += 1
+        return pos
+
+    def _is_list_title(self, pos: int) -> bool:
+        """A short line set apart over three or more items of four words or more ("Tour
+        dates" over "June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre"): a list's
+        heading. A menu's heading stands over entries of a word or two."""
+        line = self.lines[pos]
+        if not (line.isolated and 1 <= line.words <= 10) or SENTENCE_END.search(line.text):
+            return False
+        if line.junk or is_barrier(line.text):
+            return False
+        items = []
+        for ahead in range(pos + 1, len(self.lines)):
+            if self.list_item(ahead, False) is None:
+                break
+            items.append(self.lines[ahead].words)
+        return len(items) >= 3 and sum(items) >= 4 * len(items)
+
+    def _carried_lines(self) -> set[int]:
+        """Short lines the article's own layout explains: a list's items under the line
+        that introduces them, a social post's text and signature. They weigh nothing either
+        way, so that a list or a post does not cut the article in two."""
+        carried: set[int] = set()
+        for pos, line in enumerate(self.lines):
+            if POST_SIGNATURE.match(line.text):
+                carried.add(line.index)
+                if pos:
+                    carried.add(self.lines[pos - 1].index)
+            elif (line.text.endswith(":") and not line.junk) or pos in self.list_titles:
+                carried.update(
+                    line.index for line in self.lines[pos + 1 : self.list_after(pos + 1)]
+                )
+        return carried
+
+
+def _teaser_lines(lines: list[Line]) -> set[int]:
+    """Lines of a list of other stories: headlines each over one short summary, three or
+    more pairs in a row. An article's subheadings stand over paragraphs of any length and
+    usually over more than one."""
+
+    def headline(line: Line) -> bool:
+        return (
+            3 <= line.words <= 20
+            and not LIST_MARK.match(line.text)  # "1. Check the tyres": a listicle's heading
+            and (not SENTENCE_END.search(line.text) or line.text.endswith(("…", "...")))
+        )
+
+    def summary(line: Line) -> bool:
+        return 8 <= line.words <= 50 and bool(SENTENCE_END.search(line.text))
+
+    found: set[int] = set()
+    pos = 0
+    while pos < len(lines):
+        pairs = 0
+        while (
+            pos + 2 * pairs + 1 < len(lines)
+            and headline(lines[pos + 2 * pairs])
+            and summary(lines[pos + 2 * pairs + 1])
+        ):
+            pairs += 1
+        if pairs >= _TEASER_PAIRS:
+            found.update(line.index for line in lines[pos : pos + 2 * pairs])
+            pos += 2 * pairs
+        else:
+            pos += 1
+    return found
+
+
+def is_heading(line: Line, following: Line | None) -> bool:
+    """A short line that introduces a paragraph: a subheading, not a menu entry."""
+    return (
+        1 <= line.words <= 14
+        and not line.text.endswith((".", ",", ";"))
+        and following is not None
+        and (following.words >= LONG_LINE or following.is_paragraph)
+        and not line.junk
+    )
+
+
+def is_quotation(text: str) -> bool:
+    """A paragraph that is one quotation from its first mark to its last, with no
+    attribution between ("“We will rebuild it.”")."""
+    text = text.rstrip(" .")
+    for opening, closing in _QUOTE_PAIRS:
+        if text.startswith(opening) and text.endswith(closing) and len(text) > 2:
+            inner = text[1:-1]
+            if closing not in inner and (opening == closing or opening not in inner):
+                return True
+    return False
+
+
+def looks_like_caption(line: Line) -> bool:
+    return line.caption and line.words <= 60 and not line.text.startswith(("“", '"'))
