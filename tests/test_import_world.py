@@ -6,11 +6,18 @@ none is copied from a real page. Each test names the pattern of issue 10 it chec
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from brief.ingest import read_text
-from brief.ingest.furniture import JUNK_ANYWHERE, JUNK_START, junk_phrase
+from brief.ingest.furniture import (
+    FURNITURE_WORD,
+    JUNK_ANYWHERE,
+    JUNK_START,
+    _may_hold_furniture_word,
+    is_caption,
+    junk_phrase,
+)
 from brief.ingest.markdown import read_markdown
 from brief.model import SectionKind
 
@@ -515,3 +522,27 @@ def test_phrase_shortcut_never_hides_a_phrase(phrase, words, upper):
     line = " ".join([*words, cased, *words])
     assert JUNK_ANYWHERE.search(line) or JUNK_START.match(line)
     assert junk_phrase(line)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.from_regex(FURNITURE_WORD) | st.text())
+@example("GİRİŞ YAP")  # Turkish capitals: "İ" lowers to "i" and a combining dot
+@example("gırış yap")  # the pattern reads a dotless "ı" as "i"
+@example("ſubscribe")
+@example("Bitte melden Sie sich mit Ihrem PASSWORT an")
+@example("Déjà abonné ? Se connecter")
+@example("للاشتراك في النشرة")
+def test_furniture_words_are_looked_for_wherever_the_pattern_finds_them(line):
+    """The furniture words are searched for only in lines whose words start like one of
+    them: every line the pattern would find one in must pass that first look."""
+    if FURNITURE_WORD.search(line):
+        assert _may_hold_furniture_word(line)
+
+
+@given(st.text(alphabet="abc .,;()/", max_size=400))
+def test_a_credit_closing_a_line_of_any_length_makes_it_a_caption(prefix):
+    """An agency's credit is looked for in the line's last characters only; it is found
+    after any text, and only as a word of its own."""
+    assert is_caption(f"{prefix} Getty Images")
+    assert is_caption(f"{prefix} ( Sample Agency / Lena Sample )")
+    assert not is_caption(f"{prefix}xafp")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
 
 import docx
 import pytest
@@ -212,6 +214,41 @@ def test_json_ld_says_which_authors_are_organisations():
 def test_inline_normalisation_is_text_normalisation_on_one_line(text):
     """normalize_inline's shortcut gives what normalize_text gives, folded to one line."""
     assert normalize_inline(text) == " ".join(normalize_text(text).split())
+
+
+_SPACE_RUN = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list(
+                "ab \r\n\t\x00\x1f\x7f\x85\xa0\u1680\u2000\u2028\u2029\u200b\u200c\xad\u3000é\u0301"
+            )
+        )
+    )
+    | st.text()
+)
+def test_text_normalisation_reads_line_by_line(text):
+    """normalize_text works on the whole text at once (a page has hundreds of lines); what
+    it gives is what normalising each line on its own gives: spaces folded, edges trimmed."""
+    lines = unicodedata.normalize("NFC", _unbroken(text)).split("\n")
+    expected = "\n".join(_SPACE_RUN.sub(" ", line).strip() for line in lines)
+    assert normalize_text(text) == expected
+
+
+def _unbroken(text: str) -> str:
+    """The text with Unix line breaks and no control characters (the rules, spelled out)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = text.replace("\u2029", "\n\n")
+    dropped = {0x7F, 0xAD, 0x200B, 0x2060, 0xFEFF}
+    return "".join(
+        ch
+        for ch in text
+        if not (ord(ch) < 0x20 and ch not in "\t\n")
+        and ord(ch) not in dropped
+        and not 0x80 <= ord(ch) < 0xA0
+    )
 
 
 SAMPLE_PARAGRAPHS = [

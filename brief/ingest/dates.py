@@ -284,6 +284,10 @@ _NUMERIC = re.compile(
     r"(?:\s*(?:[|,\-–—]\s*)?(?P<h>\d{1,2})[:h](?P<m>\d{2}))?"
 )
 _WORD = re.compile(r"\w+")
+# Every date the patterns read holds two digits in a row (its year), in any script's digits:
+# most lines of a page have none, and are let go before the patterns are tried.
+_TWO_DIGITS = re.compile(r"\d\d")
+_DIGIT = re.compile(r"\d")  # Arabic-Indic and Persian digits too
 _DATE_WORDS = re.compile(
     r"^(?:published|posted|updated|last|modified|date|on|at|am|pm|[ap]\.m\.|"
     r"e[sd]t|gmt|utc|bst|cet|cest|ist|pst|pdt|[a-z]{2,4}t|\d+|st|nd|rd|th|er|h|uhr|um|"
@@ -349,6 +353,8 @@ def _numeric(text: str, *, short_year: bool) -> str | None:
 
 def find_date(text: str, *, short_year: bool = False) -> str | None:
     """The first full calendar date in the text as ISO 8601 (with hh:mm when given)."""
+    if not _TWO_DIGITS.search(text):
+        return None
     text = text.translate(_ARABIC_DIGITS)
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
@@ -366,7 +372,7 @@ def find_date(text: str, *, short_year: bool = False) -> str | None:
 
 def is_date_line(line: str) -> bool:
     """True when the line is a date and little else ("Updated 1:39 am EST, Wednesday, ...")."""
-    if len(line) > 80:
+    if len(line) > 80 or not _DIGIT.search(line):  # a date line in any calendar has a number
         return False
     if find_date(line, short_year=True) is None:
         return is_other_calendar_line(line)
@@ -388,8 +394,6 @@ def line_date(line: str) -> str | None:
 
 def is_other_calendar_line(line: str) -> bool:
     """A short line dated in another calendar: a month name there, a number, little else."""
-    words = _WORD.findall(line)
-    if not 2 <= len(words) <= 7 or not _OTHER_CALENDAR.search(line):
+    if not _DIGIT.search(line) or not 2 <= len(_WORD.findall(line)) <= 7:
         return False
-    digits = line.translate(_ARABIC_DIGITS)
-    return bool(re.search(r"\d", digits))
+    return bool(_OTHER_CALENDAR.search(line))

@@ -96,8 +96,8 @@ ALSO_READ = re.compile(
 
 # Boilerplate phrases, wherever they stand and however long the line. Searching a long line
 # for many phrases is slow in Python's re, so the phrases that may stand anywhere are looked
-# for only in lines holding one of their words (_ANYWHERE_WORDS, a plain substring test);
-# those that open a line are matched at its start.
+# for only in lines holding one of their words (_ANYWHERE_WORDS, plain words looked for in
+# the lower-cased line); those that open a line are matched at its start.
 JUNK_ANYWHERE = re.compile(
     r"""(?:
       \b(?:uses?|using|accept|allow)\s+(?:all\s+)?cookies\b|\bcookie\s+(?:policy|settings|notice)
@@ -123,6 +123,9 @@ _ANYWHERE_WORDS = (
     "terms and", "click here", "akismet", "placeholder", "went wrong", "thank you for",
     "download", "javascript", "browser", "in app", "published from",
 )  # fmt: skip
+# One pattern of plain words, searched for in the lower-cased line: re skips in C to the
+# letters that may start one, where 25 substring tests each scan the line again.
+_ANYWHERE_WORD = re.compile("|".join(map(re.escape, _ANYWHERE_WORDS)))
 JUNK_START = re.compile(
     r"""(?:
       read\s+(?:more|the\s+full|the\s+original)\b|continue\s+reading\b|skip\s+to\b|advertisement\b
@@ -138,8 +141,7 @@ def junk_phrase(text: str) -> bool:
     """A boilerplate phrase anywhere in the line ("All rights reserved", "Skip to content")."""
     if JUNK_START.match(text):
         return True
-    low = text.lower()
-    return any(word in low for word in _ANYWHERE_WORDS) and bool(JUNK_ANYWHERE.search(text))
+    return bool(_ANYWHERE_WORD.search(text.lower())) and bool(JUNK_ANYWHERE.search(text))
 
 
 # The vocabulary of subscription boxes, log-in forms, cookie banners and browser warnings,
@@ -166,6 +168,36 @@ FURNITURE_WORD = re.compile(
     )""",
     re.I | re.X,
 )
+
+# The first four letters of the words FURNITURE_WORD names (of each phrase, one word), as
+# \w+ splits a line in lower case: the pattern, an alternation of some eighty words, is
+# searched for only in lines holding one of these. Tests keep the two in step.
+_FURNITURE_KEYS = frozenset(
+    (
+        "subs", "payw", "log", "logi", "sign", "pass", "news", "cook", "java", "adbl", "prem",
+        "abon", "conn", "iden", "rési", "abo", "abos", "anme", "einl", "regi", "regí", "brow",
+        "vorl", "haup", "susc", "cont", "inic", "assi", "senh", "abbo", "acce", "inlo", "wach",
+        "giri", "şifr", "подп", "войт", "паро",
+    )
+)  # fmt: skip
+# Its Arabic-script phrases, which it finds inside words too (one word of each phrase).
+_FURNITURE_INFIXES = (
+    "اشترك", "الاشتراك", "الدخول", "المرور", "اشتراک", "عبور", "ورود", "سبسکرائب", "لاگ",
+)  # fmt: skip
+_WORD = re.compile(r"\w+")
+
+
+def _may_hold_furniture_word(text: str) -> bool:
+    """False when FURNITURE_WORD cannot match: no word of the line starts like one of its
+    words. Letters are folded the way the pattern's case-insensitive match folds them."""
+    low = text.lower()
+    if not low.isascii():
+        if any(infix in low for infix in _FURNITURE_INFIXES):
+            return True
+        # "İ" lowers to "i" and a combining dot; the pattern also reads "ı" and "ſ" as i, s.
+        low = low.replace("\u0307", "").replace("ı", "i").replace("ſ", "s")
+    return any(word[:4] in _FURNITURE_KEYS for word in _WORD.findall(low))
+
 
 # Whole lines that are buttons or labels.
 JUNK_LINE = re.compile(
@@ -200,23 +232,33 @@ _CONTACT_WORDS = (
 )  # fmt: skip
 
 
+_CONTACT_WORD = re.compile("|".join(map(re.escape, _CONTACT_WORDS)))
+
+
 def _may_hold_contact(text: str) -> bool:
-    low = text.lower()
-    return any(word in low for word in _CONTACT_WORDS)
+    return bool(_CONTACT_WORD.search(text.lower()))
 
 
-# Credits that mark a line as a photo caption.
-CAPTION = re.compile(
-    r"""(?:\b(?:photo(?:graph)?s?|images?|pictures?|illustrations?|credits?|foto|bild
-        |legende|légende|leyenda|didascalia)\s*(?::|by\b)
-    | \b(?:getty\s+images|shutterstock|afp|reuters|ap\s+photo|epa|anadolu|bloomberg|
-      alamy|xinhua|pa\s+images?|dpa|efe|keystone|imago|picture\s+alliance)\b[^.]{0,40}$
-    | ^\(?(?:photo|image|file\s+photo|screengrab|screenshot)\b
-    # a credit in brackets closing the line: "( AFP / Name )"
-    | \(\s*[^()]{2,40}\s*/\s*[^()]{2,40}\)\s*$
-    )""",
+# Credits that mark a line as a photo caption. Each pattern is tried only where it can
+# match: most lines of a page are captions of nothing, and a pattern tied to the line's end
+# is otherwise tried at every character of a long paragraph.
+# "Photo: Name", "Image by Name", "Légende :".
+CREDIT_LABEL = re.compile(
+    r"""\b(?:photo(?:graph)?s?|images?|pictures?|illustrations?|credits?|foto|bild
+    |legende|légende|leyenda|didascalia)\s*(?::|by\b)""",
     re.I | re.X,
 )
+# A picture agency near the line's end: "… Getty Images", "(Reuters/Name)".
+CREDIT_AGENCY = re.compile(
+    r"""\b(?:getty\s+images|shutterstock|afp|reuters|ap\s+photo|epa|anadolu|bloomberg|
+    alamy|xinhua|pa\s+images?|dpa|efe|keystone|imago|picture\s+alliance)\b[^.]{0,40}$""",
+    re.I | re.X,
+)
+_AGENCY_TAIL = 80  # characters: the longest agency's name and the 40 after it, with room
+# A line that opens with what it shows: "Photo …", "(File photo) …", "Screengrab …".
+CREDIT_OPENING = re.compile(r"^\(?(?:photo|image|file\s+photo|screengrab|screenshot)\b", re.I)
+# A credit in brackets closing the line: "( AFP / Name )".
+CREDIT_BRACKETS = re.compile(r"\(\s*[^()]{2,40}\s*/\s*[^()]{2,40}\)\s*$")
 # Who stands where in a picture: "Ahmad Masood (L) and Amrullah Saleh (R)".
 PICTURE_POSITION = re.compile(r"\((?:L|R|C|left|right|centre|center|g|d|izq|der)\.?\)")
 # A line's last word in brackets naming a picture agency, any script: "(غيتي)" (Getty).
@@ -250,7 +292,7 @@ def is_junk(text: str, words: int | None = None) -> bool:
         return True  # a tag cloud or a keyword line, however long
     if _may_hold_contact(text) and len(CONTACT.findall(text)) >= 2:
         return True  # "Telephone: … Fax: … E-mail: subs@…": the site's contact box
-    return words <= 40 and bool(FURNITURE_WORD.search(text))
+    return words <= 40 and _may_hold_furniture_word(text) and bool(FURNITURE_WORD.search(text))
 
 
 # Marks that prose of twenty words always has somewhere, in any script that spaces its words.
@@ -273,7 +315,20 @@ def _is_word_list(text: str) -> bool:
 
 def is_caption(text: str) -> bool:
     """A picture's caption: a credit, a position mark ("(L)") or a bracketed agency."""
-    return bool(CAPTION.search(text) or PICTURE_POSITION.search(text) or CREDIT_TAIL.search(text))
+    low = text.lower()
+    if ("by" in low or ":" in text) and CREDIT_LABEL.search(text):
+        return True
+    if CREDIT_OPENING.match(text):
+        return True
+    # The agency is searched for in the line's tail, with enough before it that a word
+    # boundary at its first letter reads the same as in the whole line.
+    if CREDIT_AGENCY.search(text[-_AGENCY_TAIL:] if len(text) > _AGENCY_TAIL else text):
+        return True
+    if PICTURE_POSITION.search(text):
+        return True
+    return text.rstrip().endswith(")") and bool(
+        CREDIT_BRACKETS.search(text) or CREDIT_TAIL.search(text)
+    )
 
 
 def is_barrier(text: str) -> bool:

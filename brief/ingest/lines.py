@@ -9,8 +9,9 @@ and sorts them with what this module finds.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from typing import Generic, TypeVar, overload
 
 from brief.ingest.furniture import COMMENTS_OPEN, SENTENCE_END, is_barrier, is_caption, is_junk
 
@@ -38,10 +39,32 @@ _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"), ("「"
 
 def count_words(text: str) -> int:
     """Words in a line; Chinese, Japanese and Thai count two characters a word."""
-    unspaced = len(_UNSPACED.findall(text))
-    if not unspaced:
+    if not _UNSPACED.search(text):
         return len(_WORD.findall(text))
+    unspaced = len(_UNSPACED.findall(text))
     return len(_WORD.findall(_UNSPACED.sub(" ", text))) + unspaced // 2
+
+
+_T = TypeVar("_T")
+
+
+class _Once(Generic[_T]):
+    """A line's property worked out on first use and kept: functools.cached_property does
+    the same under a lock (Python 3.11), which costs more than most of these checks."""
+
+    def __init__(self, func: Callable[[Line], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+
+    @overload
+    def __get__(self, line: None, owner: type) -> _Once[_T]: ...
+    @overload
+    def __get__(self, line: Line, owner: type) -> _T: ...
+    def __get__(self, line: Line | None, owner: type) -> _T | _Once[_T]:
+        if line is None:
+            return self
+        value = line.__dict__[self.name] = self.func(line)
+        return value
 
 
 @dataclass
@@ -51,14 +74,19 @@ class Line:
     words: int
     isolated: bool  # set apart, by blank lines or (in texts without them) a sentence's end
 
-    @cached_property
+    @_Once
     def junk(self) -> bool:
         """Page furniture wherever it stands (asked of each line several times)."""
         return is_junk(self.text, self.words)
 
-    @cached_property
+    @_Once
     def caption(self) -> bool:
         return is_caption(self.text)
+
+    @_Once
+    def barrier(self) -> bool:
+        """Opens the furniture after an article ("Comments", "Related stories")."""
+        return is_barrier(self.text)
 
     @property
     def is_paragraph(self) -> bool:
@@ -106,7 +134,7 @@ class Layout:
         ends the list. `marked` says how the list's first item was set (None: no item yet)."""
         line = self.lines[pos]
         text = line.text
-        if is_barrier(text) or COMMENTS_OPEN.match(text) or line.words > _LIST_ITEM_WORDS:
+        if line.barrier or COMMENTS_OPEN.match(text) or line.words > _LIST_ITEM_WORDS:
             return None
         previous = self.lines[pos - 1] if pos else None
         if (
@@ -142,7 +170,7 @@ class Layout:
         line = self.lines[pos]
         if not (line.isolated and 1 <= line.words <= 10) or SENTENCE_END.search(line.text):
             return False
-        if line.junk or is_barrier(line.text):
+        if line.junk or line.barrier:
             return False
         items = []
         for ahead in range(pos + 1, len(self.lines)):

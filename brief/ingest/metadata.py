@@ -98,16 +98,17 @@ _SELF = re.compile(
 def infer_publisher(body: str) -> str:
     """The outlet an article names as itself ("told The Post", "VICE World News could not
     verify"), in its longest form found in the text; "" when the text does not say."""
-    outlets = Counter(m.group("name") for m in _OUTLET.finditer(body))
-    if not outlets:
-        return ""
+    refs = []
     for match in _SELF.finditer(body):
         named = (match.group("after") or match.group("before") or "").strip()
         named = named[4:] if named.startswith("the ") else named
         short = _OUTLET.search(named)
-        if not short or short.start() != 0:
-            continue
-        ref = short.group("name")
+        if short and short.start() == 0:
+            refs.append(short.group("name"))
+    if not refs:  # most articles: the outlets they name need not be listed
+        return ""
+    outlets = Counter(m.group("name") for m in _OUTLET.finditer(body))
+    for ref in refs:
         last = ref.split()[-1]
         # "The Post" stands for the longest outlet name in the text that ends the same way.
         full = [

@@ -13,22 +13,35 @@ _DROP = dict.fromkeys(
     + [0x7F, 0xAD, 0x200B, 0x2060, 0xFEFF]
     + list(range(0x80, 0xA0)),
 )
+# The same characters as a pattern: a page is searched for them in C and rarely holds any,
+# where str.translate looks each of its characters up in a dict.
+_DROP_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u200b\u2060\ufeff]")
 # A carriage return breaks a line (normalize_text reads it so) before control characters go.
 _DROP_INLINE = {**_DROP, 0x0D: " "}
-_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# Every space but the plain one. A page holds thousands of plain spaces and few others, so
+# these are replaced first and runs of plain spaces then folded by str.replace, in C.
+_OTHER_SPACE = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 
 def normalize_text(text: str) -> str:
     """NFC, Unix line endings, plain spaces, no soft hyphens or control characters.
 
     Line structure is kept (the pasted-text cleaner reads it); runs of spaces collapse and
-    lines lose their trailing spaces.
+    lines lose their leading and trailing spaces. Each step runs over the whole text at
+    once: a pasted page has hundreds of lines.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n")
-    text = text.translate(_DROP)
-    text = unicodedata.normalize("NFC", text)
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    if _DROP_RE.search(text):
+        text = _DROP_RE.sub("", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if _OTHER_SPACE.search(text):
+        text = _OTHER_SPACE.sub(" ", text)
+    while "  " in text:
+        text = text.replace("  ", " ")
+    # Runs are single spaces now: a line's edges hold one at most.
+    return text.replace(" \n", "\n").replace("\n ", "\n").strip(" ")
 
 
 def normalize_inline(text: str) -> str:

@@ -24,7 +24,7 @@ from brief.ingest.bylines import (
     names_line,
 )
 from brief.ingest.dates import find_date, is_date_line, line_date
-from brief.ingest.furniture import BULLETS, COMMENT_HEAD, COMMENTS_OPEN, SENTENCE_END, is_barrier
+from brief.ingest.furniture import BULLETS, COMMENT_HEAD, COMMENTS_OPEN, SENTENCE_END
 from brief.ingest.language import detect_language
 from brief.ingest.lines import (
     BULLET,
@@ -98,7 +98,7 @@ class _Reader:
 
     # -- choosing the article's lines -------------------------------------------------------
     def _weight(self, line: Line) -> int:
-        if is_barrier(line.text):
+        if line.barrier:
             return -_BARRIER_PENALTY
         if line.index in self.layout.carried and line.words < _RUN_FREE:
             return 0
@@ -135,11 +135,11 @@ class _Reader:
         for pos, line in enumerate(self.lines):
             if COMMENTS_OPEN.match(line.text):
                 starts.append(pos)
-            elif COMMENT_HEAD.match(line.text) and line.words <= 20:
+            elif line.text.endswith(":") and line.words <= 20 and COMMENT_HEAD.match(line.text):
                 after = self.lines[pos + 1].text if pos + 1 < len(self.lines) else ""
                 if find_date(line.text) or is_date_line(after):
                     # the section opens at its heading ("Comments") if one stands just above
-                    starts.append(pos - 1 if pos and is_barrier(self.lines[pos - 1].text) else pos)
+                    starts.append(pos - 1 if pos and self.lines[pos - 1].barrier else pos)
         return starts
 
     def _body_start(self, start: int, end: int) -> int:
