@@ -68,7 +68,8 @@ def load_style(style: str | Path) -> Style:
 
 
 def csl_item(source: Source) -> dict[str, Any]:
-    """A source as a CSL-JSON item: newspaper, magazine or web article."""
+    """A source as a CSL-JSON item: newspaper, magazine or web article, its text as typed
+    (formatting it through pandoc guards its "<" first: see _literal)."""
     meta = source.meta
     if meta.publisher and _MAGAZINE.search(meta.publisher):
         kind = "article-magazine"
@@ -95,7 +96,7 @@ def csl_item(source: Source) -> dict[str, Any]:
         item["URL"] = url
     if meta.language:
         item["language"] = meta.language
-    return _literal(item)
+    return item
 
 
 # citeproc reads `<i>`, `<b>`, `<sup>`, `<span …>` in CSL fields as formatting, and decodes no
@@ -155,7 +156,7 @@ class Formatted:
 def format_citations(style: Style, cited: list[Cited]) -> Formatted:
     """Format citations, in order, and the bibliography in one pandoc run."""
     sources = {c.source.id: c.source for c in cited}
-    items = [csl_item(s) for s in sources.values()]
+    items = [_literal(csl_item(s)) for s in sources.values()]
     blocks = [_para([_cite(f"s{entry.source.id}", entry.paragraph)]) for entry in cited]
     document = {"pandoc-api-version": _PANDOC_API, "meta": {}, "blocks": blocks}
     output = _run_pandoc(style, items, document)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sqlite3
 import sys
@@ -11,13 +12,16 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from brief.atomic import write_text_atomically
 from brief.compose import paragraph_number
-from brief.errors import BriefsmithError
+from brief.errors import ArticleImportError, BriefsmithError
 from brief.ingest.files import SUPPORTED_SUFFIXES, read_file
+from brief.ingest.web import is_web_address, read_page
 from brief.model import ItemKind, OutlineItem
-from brief.progress import ImportReport, import_files
+from brief.progress import ImportReport, import_files, store_once
 from brief.project import Project
 from brief.projectfile import storage_error
+from brief.references import FORMATS, references
 
 
 def main(argv: Sequence[str] | None = None, extend: Callable[[Any], None] | None = None) -> int:
@@ -48,9 +52,11 @@ def build_parser() -> tuple[argparse.ArgumentParser, Any]:
     )
     sub = parser.add_subparsers(required=True, metavar="COMMAND")
 
-    p = sub.add_parser("import", help="import files or folders (created if missing)")
+    p = sub.add_parser(
+        "import", help="import files, folders or web pages (the project is created if missing)"
+    )
     p.add_argument("project", type=Path)
-    p.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar="FILE_OR_URL")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     p.set_defaults(run=_import)
 
@@ -59,9 +65,16 @@ def build_parser() -> tuple[argparse.ArgumentParser, Any]:
     p.add_argument("target", type=Path, metavar="NEW")
     p.set_defaults(run=_recover)
 
-    p = sub.add_parser("sources", help="list the project's sources")
+    p = sub.add_parser("sources", help="list the project's sources, or write them as references")
     p.add_argument("project", type=Path)
-    p.add_argument("--json", action="store_true")
+    shape = p.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="the list as JSON")
+    shape.add_argument(
+        "--format",
+        choices=list(FORMATS),
+        help="the sources as references for Zotero, LaTeX or EndNote",
+    )
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the references to FILE")
     p.set_defaults(run=_sources)
 
     p = sub.add_parser("sections", help="list sections, of one source or matching words")
@@ -123,26 +136,45 @@ def expand(paths: Iterable[Path]) -> Iterator[Path]:
 
 
 def _import(args: argparse.Namespace) -> int:
-    files = list(expand(args.files))
+    urls = [item for item in args.files if is_web_address(item)]
+    files = list(expand(Path(item) for item in args.files if item not in urls))
+    total = len(files) + len(urls)
     started = time.perf_counter()
     failures = 0
     with Project.open(args.project, create=True) as project:
-        for report in import_files(project, files, read=read_file):
-            if not args.quiet and len(files) > 1:
-                print(f"[{report.done}/{report.total}]", end=" ", file=sys.stderr, flush=True)
+        reports = itertools.chain(
+            import_files(project, files, read=read_file),
+            _import_urls(project, urls, first=len(files) + 1, total=total),
+        )
+        for report in reports:
+            if not args.quiet and total > 1:
+                print(f"[{report.done}/{total}]", end=" ", file=sys.stderr, flush=True)
             if report.error:
                 failures += 1
                 print(f"error: {report.error}", file=sys.stderr)
             else:
                 print(_import_line(report))
-    if not args.quiet and len(files) > 1:
+    if not args.quiet and total > 1:
         seconds = time.perf_counter() - started
         print(
-            f"{len(files) - failures} of {len(files)} imported in {seconds:.1f} s "
-            f"({len(files) / max(seconds, 1e-9):.1f} files/s)",
+            f"{total - failures} of {total} imported in {seconds:.1f} s "
+            f"({total / max(seconds, 1e-9):.1f} files/s)",
             file=sys.stderr,
         )
     return 1 if failures else 0
+
+
+def _import_urls(
+    project: Project, urls: list[str], *, first: int, total: int
+) -> Iterator[ImportReport]:
+    """Fetch and import each page; only here, asked for by name, does the CLI use the network."""
+    for done, url in enumerate(urls, start=first):
+        report = ImportReport(path=Path(url), done=done, total=total)
+        try:
+            report.source, report.duplicate = store_once(project, read_page(url))
+        except ArticleImportError as exc:
+            report.error = str(exc)
+        yield report
 
 
 def _import_line(report: ImportReport) -> str:
@@ -158,9 +190,18 @@ def _import_line(report: ImportReport) -> str:
 
 
 def _sources(args: argparse.Namespace) -> int:
+    if args.output is not None and args.format is None:
+        raise BriefsmithError("--output writes references: name their --format too.")
     with _open_existing(args.project) as project:
         sources = project.sources()
-        if args.json:
+        if args.format:
+            text = references(sources, args.format)
+            if args.output is None:
+                sys.stdout.write(text)
+            else:
+                write_text_atomically(args.output, text)
+                print(f"{args.output}: {len(sources)} references ({args.format})")
+        elif args.json:
             print(
                 json.dumps(
                     [

@@ -44,6 +44,12 @@ class Actions:
             "Open &Recent…", w.show_recent, ["Ctrl+Shift+O"], "Choose one of the last projects"
         )
         self.import_files = self._make("&Import Files…", w.choose_imports, ["Ctrl+I"])
+        self.import_url = self._make(
+            "Import from &URL…",
+            importer.ask_for_url,
+            ["Ctrl+Shift+I"],
+            "Fetch a web page and import its article (the only time Briefsmith uses the network)",
+        )
         self.paste = self._make(
             "&Paste as New Source",
             importer.paste,
@@ -51,6 +57,11 @@ class Actions:
             "Make a new source of the article on the clipboard",
         )
         self.export = self._make("&Export Brief…", w.export, ["Ctrl+E"])
+        self.export_library = self._make(
+            "Export &Library as…",
+            w.citing.export_library,
+            tip="The library's sources as CSL-JSON, BibTeX or RIS, for a reference manager",
+        )
         self.quit = self._make("&Quit", w.close, [Key.Quit])
         self.undo = self._make("&Undo", w.session.editor.undo, standard(["Ctrl+Z"], Key.Undo))
         self.redo = self._make(
@@ -59,6 +70,12 @@ class Actions:
         self.undo.setIconText("Undo")  # the toolbar keeps its width; the step is in the tip
         self.redo.setIconText("Redo")
         self.find = self._make("&Find…", w.find_text, [Key.Find], "Search all sections")
+        self.copy_cited = self._make(
+            "&Copy with Citation",
+            w.citing.copy_with_citation,
+            ["Ctrl+Shift+C"],
+            "Copy the selected excerpts with their citations in the current style",
+        )
         self.add = self._make(
             "&Add to Brief",
             w.add_to_brief,
@@ -99,10 +116,18 @@ class Actions:
         for action, view in ((self.delete, brief.view), (self.edit_item, brief.view)):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             view.addAction(action)
-        self._context_menu(library.list, [self.add])
+        self._context_menu(library.list, [self.add, self.copy_cited])
         self._context_menu(
             brief.view,
-            [self.edit_item, self.up, self.down, self.indent, self.outdent, self.delete],
+            [
+                self.edit_item,
+                self.copy_cited,
+                self.up,
+                self.down,
+                self.indent,
+                self.outdent,
+                self.delete,
+            ],
         )
         w.session.undo.canUndoChanged.connect(self.undo.setEnabled)
         w.session.undo.canRedoChanged.connect(self.redo.setEnabled)
@@ -161,13 +186,15 @@ class Actions:
         recent.aboutToShow.connect(lambda: recent_menu_filler(recent))
         recent.triggered.connect(open_recent)
         file.addSeparator()
-        file.addActions([self.import_files, self.paste, self.export])
+        file.addActions(
+            [self.import_files, self.import_url, self.paste, self.export, self.export_library]
+        )
         file.addSeparator()
         file.addAction(self.quit)
         edit = bar.addMenu("&Edit")
         edit.addActions([self.undo, self.redo])
         edit.addSeparator()
-        edit.addActions([self.find, self.add])
+        edit.addActions([self.copy_cited, self.find, self.add])
         edit.addSeparator()
         edit.addAction(self.prefs)
         brief = bar.addMenu("&Brief")

@@ -1,4 +1,5 @@
-"""Importing from the window: files read off the UI thread, pasted text, duplicates asked about.
+"""Importing from the window: files and linked pages read off the UI thread, pasted text,
+duplicates asked about.
 
 An `_ImportRun` lives on the UI thread and receives its job's reports through queued
 signals; when the job ends, the articles are stored by the editor in one undo step.
@@ -11,18 +12,33 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
 
 from brief.errors import BriefsmithError
 from brief.ingest import read_text
 from brief.ingest.article import Article
+from brief.ingest.web import is_web_address
 from brief.project import article_hash
 from desktop.dialogs.paste import PasteDialog
-from desktop.jobs import ImportJob
+from desktop.jobs import ImportJob, PageImportJob
 from desktop.session import Session
 
 log = logging.getLogger(__name__)
 MAX_LISTED = 20
+
+
+def _listed(problems: list[str]) -> str:
+    listed = "\n".join(problems[:MAX_LISTED])
+    if len(problems) > MAX_LISTED:
+        listed += f"\n… and {len(problems) - MAX_LISTED} more"
+    return listed
 
 
 def _plural(n: int, word: str) -> str:
@@ -44,9 +60,39 @@ class Importer(QObject):
 
     # -- files --------------------------------------------------------------------------------
     def import_files(self, paths: list[Path]) -> ImportJob:
-        run = _ImportRun(self, paths)
-        self.runs.append(run)
-        return run.job
+        job = ImportJob(paths)
+        self.runs.append(_ImportRun(self, job, len(paths), "file"))
+        return job
+
+    # -- links --------------------------------------------------------------------------------
+    def import_urls(self, urls: list[str]) -> PageImportJob:
+        """Fetch pages the user named (the menu, a link dropped on the window): the only
+        network use of the app."""
+        job = PageImportJob(urls)
+        self.runs.append(_ImportRun(self, job, len(urls), "page"))
+        return job
+
+    def ask_for_url(self) -> PageImportJob | None:
+        clipboard = QApplication.clipboard().text().strip()
+        suggested = clipboard if is_web_address(clipboard) else "https://"
+        url, ok = QInputDialog.getText(
+            self.widget,
+            "Import from URL",
+            "Address of the article (http or https):",
+            QLineEdit.EchoMode.Normal,
+            suggested,
+        )
+        url = url.strip()
+        if not ok or not url:
+            return None
+        if not is_web_address(url):
+            QMessageBox.warning(
+                self.widget,
+                "Import from URL",
+                f"{url}: this is not a web address. Give one starting with http:// or https://.",
+            )
+            return None
+        return self.import_urls([url])
 
     def finish(self, run: _ImportRun) -> None:
         """Store what a run read, asking first about articles already in the project."""
@@ -68,17 +114,19 @@ class Importer(QObject):
                 f"{len(fresh)} article{'s' if len(fresh) != 1 else ''} could not be stored:\n\n"
                 f"{self.session.editor.last_refusal}",
             )
-        total = len(run.paths)
-        note = f"Imported {len(sources)} of {_plural(total, 'file')}."
+        total = run.count
+        note = f"Imported {len(sources)} of {_plural(total, run.noun)}."
         if repeats:
             note += f" {len(repeats)} already in the project, skipped."
         if run.problems:
             note += f" {len(run.problems)} could not be imported."
         if run.job.cancelled:
-            note = f"Import cancelled after {run.read} of {_plural(total, 'file')}. " + note
+            note = f"Import cancelled after {run.read} of {_plural(total, run.noun)}. " + note
         self.message.emit(note)
         log.info(note)
-        if run.problems:
+        if run.problems and run.noun == "page":
+            self.show_page_problems(run.problems)
+        elif run.problems:
             self.show_problems(run.problems)
         self.done.emit()
 
@@ -115,10 +163,10 @@ class Importer(QObject):
         return answer == QMessageBox.StandardButton.Yes
 
     def show_problems(self, problems: list[str]) -> None:
-        listed = "\n".join(problems[:MAX_LISTED])
-        if len(problems) > MAX_LISTED:
-            listed += f"\n… and {len(problems) - MAX_LISTED} more"
-        QMessageBox.warning(self.widget, "Some files were not imported", listed)
+        QMessageBox.warning(self.widget, "Some files were not imported", _listed(problems))
+
+    def show_page_problems(self, problems: list[str]) -> None:
+        QMessageBox.warning(self.widget, "The page could not be imported", _listed(problems))
 
     # -- the clipboard ------------------------------------------------------------------------
     def paste(self) -> None:
@@ -149,22 +197,26 @@ class Importer(QObject):
 
 
 class _ImportRun(QObject):
-    """One import of files: its job, its progress dialog, and what came back."""
+    """One import of files or pages: its job, its progress dialog, and what came back."""
 
-    def __init__(self, importer: Importer, paths: list[Path]) -> None:
+    def __init__(
+        self, importer: Importer, job: ImportJob | PageImportJob, count: int, noun: str
+    ) -> None:
         super().__init__(importer)
         self.importer = importer
-        self.paths = paths
+        self.count = count
+        self.noun = noun
         self.articles: list[Article] = []
         self.problems: list[str] = []
         self.read = 0
-        self.dialog = QProgressDialog("Importing…", "Cancel", 0, len(paths), importer.widget)
+        label = "Importing…" if noun == "file" else "Fetching…"
+        self.dialog = QProgressDialog(label, "Cancel", 0, count, importer.widget)
         self.dialog.setWindowTitle("Import")
         self.dialog.setMinimumDuration(400)
         self.dialog.setAutoReset(False)
         self.dialog.setAutoClose(False)
         self.dialog.canceled.connect(self.cancel)
-        self.job = ImportJob(paths)
+        self.job = job
         self.job.article.connect(self.article)
         self.job.problem.connect(self.problem)
         self.job.progress.connect(self.progress)

@@ -1,4 +1,5 @@
-"""Work off the UI thread: reading files to import, exporting, rendering the preview.
+"""Work off the UI thread: reading files to import, exporting, rendering the preview,
+writing the library's references, formatting citations for the clipboard.
 
 A job lives on a QThread of its own and reports through its signals only; the window
 connects them to slots of objects living on the UI thread, so Qt queues every report there
@@ -23,6 +24,7 @@ from brief.document import ExportOptions
 from brief.errors import BriefsmithError
 from brief.isolated import TIME_BUDGET, IsolatedReader, ReadCancelledError
 from brief.project import Project
+from brief.quoting import Quotation
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +166,30 @@ class ImportJob(Job):
                 self.report(done, len(self.paths))
 
 
+class PageImportJob(Job):
+    """Fetches pages by their addresses and reads them (brief.ingest.web): the network is
+    used here only, and only for addresses the user gave."""
+
+    article = Signal(object)  # brief.ingest.Article, ready to store
+    problem = Signal(str)  # one page could not be imported: the message names it
+
+    def __init__(self, urls: list[str]) -> None:
+        super().__init__()
+        self.urls = urls
+
+    def work(self) -> None:
+        from brief.ingest.web import read_page
+
+        for done, url in enumerate(self.urls, start=1):
+            if self.cancelled:
+                raise CancelledError
+            try:
+                self.article.emit(read_page(url))
+            except BriefsmithError as exc:
+                self.problem.emit(str(exc))
+            self.report(done, len(self.urls))
+
+
 class ExportJob(Job):
     done = Signal(str, str)  # path, warning
 
@@ -243,3 +269,45 @@ class PreviewJob(Job):
                     self.page.emit(number, image)
             finally:
                 document.close()
+
+
+class ReferencesJob(Job):
+    """Write the library's sources as a reference file (CSL-JSON, BibTeX or RIS)."""
+
+    done = Signal(str, int)  # path, references written
+
+    def __init__(self, project_path: Path, target: Path, fmt: str) -> None:
+        super().__init__()
+        self.project_path = project_path
+        self.target = target
+        self.fmt = fmt
+
+    def work(self) -> None:
+        from brief.atomic import write_text_atomically
+        from brief.references import references
+
+        with Project.open(self.project_path, readonly=True) as project:
+            sources = project.sources()
+        text = references(sources, self.fmt)
+        if self.cancelled:
+            raise CancelledError
+        write_text_atomically(self.target, text)
+        self.done.emit(str(self.target), len(sources))
+
+
+class CitationJob(Job):
+    """Format excerpts with their citations for the clipboard (pandoc runs off the UI thread)."""
+
+    done = Signal(str, str)  # plain text, HTML
+
+    def __init__(self, quotations: list[Quotation], style: str) -> None:
+        super().__init__()
+        self.quotations = quotations
+        self.style = style
+
+    def work(self) -> None:
+        from brief.citations import load_style
+        from brief.quoting import quote_with_citations
+
+        clip = quote_with_citations(self.quotations, load_style(self.style))
+        self.done.emit(clip.text, clip.html)

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 from brief.document import ExportOptions
 from brief.errors import BriefsmithError
 from brief.ingest.files import SUPPORTED_SUFFIXES
+from brief.ingest.web import is_web_address
 from brief.project import Project
 from desktop.actions import Actions
+from desktop.citing import Citing
 from desktop.dialogs.export import ExportDialog
 from desktop.dialogs.help import GettingStartedDialog, ShortcutsDialog
 from desktop.dialogs.preferences import PreferencesDialog
@@ -61,6 +63,7 @@ class MainWindow(QMainWindow):
         self.brief = BriefPanel(session)
         self.preview = PreviewPanel(session, self.preview_options)
         self.importer = Importer(session, self)
+        self.citing = Citing(self)
         self.centre = QTabWidget()
         self.centre.addTab(self.reader, "Reader")
         self.centre.addTab(self.preview, "Preview")
@@ -148,16 +151,21 @@ class MainWindow(QMainWindow):
         return self.importer.import_files(paths)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _dropped_files(event.mimeData()):
+        data = event.mimeData()
+        if _dropped_files(data) or _dropped_links(data):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = _dropped_files(event.mimeData())
-        if paths:
+        data = event.mimeData()
+        paths, links = _dropped_files(data), _dropped_links(data)
+        if paths or links:
             event.acceptProposedAction()
+        if paths:
             self.import_files(paths)
+        if links:  # a link dragged from the browser: the page it points to
+            self.importer.import_urls(links)
 
     # -- export and preview -------------------------------------------------------------------
     def export(self) -> ExportDialog:
@@ -348,3 +356,10 @@ def _dropped_files(data: Any) -> list[Path]:
         else:
             files.append(path)  # a pipe or a device is refused by the import, with its name
     return files
+
+
+def _dropped_links(data: Any) -> list[str]:
+    """The web addresses of a drop (a link dragged from a browser's page or address bar)."""
+    if not data.hasUrls():
+        return []
+    return [u.toString() for u in data.urls() if is_web_address(u.toString())]

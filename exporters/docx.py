@@ -22,6 +22,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, RGBColor
 from lxml import etree
 
+from brief.atomic import write_atomically
 from brief.document import (
     Document,
     Excerpt,
@@ -32,7 +33,6 @@ from brief.document import (
     is_safe_link,
     plain,
 )
-from exporters.atomic import write_atomically
 from exporters.bidi import logical_runs
 from exporters.docx_parts import (
     NotesPart,

@@ -29,8 +29,8 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from brief.atomic import write_atomically
 from brief.document import Document, Excerpt, Heading, Note, Run, plain
-from exporters.atomic import write_atomically
 from exporters.bidi import Direction, has_rtl
 from exporters.fonts import FontSet, load_fonts
 from exporters.pdf_contents import ContentsEntry, PageNumbers, entry_runs

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,11 @@ def window(qtbot, demo, settings):
     win = open_window(qtbot, demo, settings)
     yield win
     win.close()
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    """A local HTTP server on 127.0.0.1 (tests/webserver.py): never the network."""
+    from tests.webserver import serve
+
+    yield from serve()

@@ -116,7 +116,7 @@ def test_killed_export_leaves_the_previous_file_intact(tmp_path, module):
 
 
 def test_failure_midway_through_writing_keeps_the_old_file(tmp_path):
-    from exporters.atomic import write_atomically
+    from brief.atomic import write_atomically
 
     target = tmp_path / "brief.pdf"
     target.write_bytes(b"the previous export")

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from brief.atomic import write_atomically
 from brief.errors import ArticleImportError, ProjectError
 from brief.ingest.files import read_file
 from brief.project import Project
-from exporters.atomic import write_atomically
 from tests.conftest import ROOT, run_cli
 from tests.hostile import write_corpus, zip_bomb_docx
 

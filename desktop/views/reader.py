@@ -39,6 +39,7 @@ class ReaderPanel(QWidget):
         self.session = session
         self.source: Source | None = None
         self.highlighted: int | None = None  # the section shown as the one asked for
+        self._head_blocks = 0  # blocks of the page above the first section
         form = QFormLayout()
         self.edits: dict[str, QLineEdit] = {}
         for field, label in _FIELDS:
@@ -81,6 +82,20 @@ class ReaderPanel(QWidget):
         self.show_article(keep_position=not another and section_id is None)
         if section_id is not None:
             self.browser.scrollToAnchor(f"s{section_id}")
+
+    def selected_text(self) -> tuple[str, int | None] | None:
+        """The text selected on the page and the section it starts in (None in the head:
+        title, byline, standfirst); None when nothing is selected."""
+        cursor = self.browser.textCursor()
+        if self.source is None or not cursor.hasSelection():
+            return None
+        text = " ".join(cursor.selection().toPlainText().split())
+        if not text:
+            return None
+        block = self.browser.document().findBlock(cursor.selectionStart()).blockNumber()
+        index = block - self._head_blocks
+        sections = self.source.sections
+        return text, sections[index].id if 0 <= index < len(sections) else None
 
     def clear(self) -> None:
         """No source to show (an empty project): the fields are disabled, the page says so."""
@@ -208,6 +223,7 @@ class ReaderPanel(QWidget):
         ]
         if meta.standfirst:
             parts.append(f"<p><i>{escape(meta.standfirst)}</i></p>")
+        self._head_blocks = len(parts)  # each part is one block of the page; sections follow
         for section in self.source.sections:
             text = escape(section.text)
             rtl = ' dir="rtl" align="right"' if direction(section.text) == "rtl" else ""

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from brief.errors import BriefsmithError
+
 
 def write_atomically(path: str | Path, write: Callable[[BinaryIO], None]) -> Path:
     """Call `write` on a temporary file beside `path`, then rename it into place.
@@ -37,6 +39,21 @@ def write_atomically(path: str | Path, write: Callable[[BinaryIO], None]) -> Pat
             os.unlink(handle.name)
         raise
     return path
+
+
+def write_text_atomically(path: str | Path, text: str) -> Path:
+    """`write_atomically` for a text file, in UTF-8; a failure names the file."""
+    data = text.encode("utf-8")
+
+    def write(handle: BinaryIO) -> None:
+        handle.write(data)
+
+    try:
+        return write_atomically(path, write)
+    except OSError as exc:
+        raise BriefsmithError(
+            f"{path}: the file cannot be written ({exc.strerror or exc})."
+        ) from exc
 
 
 def _mode_for(path: Path) -> int:

@@ -1,0 +1,142 @@
+"""The library's citations going out: "Export Library as…" (CSL-JSON, BibTeX, RIS) and
+"Copy with Citation" (the selected excerpts and their citations, on the clipboard).
+
+Both run in a job (pandoc formats or writes); the results come back to slots of this
+object, which lives on the UI thread.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMimeData, QObject, Slot
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+
+from brief.compose import paragraph_number
+from brief.errors import NotFoundError
+from brief.model import ItemKind
+from brief.quoting import Quotation
+from brief.references import FORMATS
+from desktop.jobs import CitationJob, ReferencesJob
+
+if TYPE_CHECKING:
+    from desktop.window import MainWindow
+
+
+class Citing(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.job: CitationJob | ReferencesJob | None = None
+
+    # -- Export Library as… ----------------------------------------------------------------------
+    def export_library(self) -> None:
+        w = self.window
+        filters = {f"{label} (*{suffix})": key for key, (suffix, label) in FORMATS.items()}
+        last = str(w.settings.value("references/format", "csl-json"))
+        chosen_filter = next((f for f, key in filters.items() if key == last), "")
+        start = Path(str(w.settings.value("references/folder", ""))) / (
+            w.session.project.path.stem + FORMATS.get(last, FORMATS["csl-json"])[0]
+        )
+        path, chosen_filter = QFileDialog.getSaveFileName(
+            w, "Export library as", str(start), ";;".join(filters), chosen_filter
+        )
+        if path:
+            self.write_references(Path(path), filters.get(chosen_filter, "csl-json"))
+
+    def write_references(self, path: Path, fmt: str) -> ReferencesJob:
+        """Write the library to `path` in `fmt`; a suffix naming another format wins."""
+        by_suffix = {suffix: key for key, (suffix, _label) in FORMATS.items()}
+        fmt = by_suffix.get(path.suffix.lower(), fmt)
+        if path.suffix.lower() not in by_suffix:
+            path = path.with_name(path.name + FORMATS[fmt][0])
+        self.window.settings.setValue("references/format", fmt)
+        self.window.settings.setValue("references/folder", str(path.parent))
+        job = ReferencesJob(self.window.session.project.path, path, fmt)
+        job.done.connect(self._written)
+        job.failed.connect(self._failed)
+        self.job = job
+        self.window.session.jobs.start(job)
+        self.window.show_message(f"Writing the library's references to {path.name}…")
+        return job
+
+    @Slot(str, int)
+    def _written(self, path: str, count: int) -> None:
+        noun = "reference" if count == 1 else "references"
+        self.window.show_message(f"{count} {noun} written to {path}.")
+
+    @Slot(str)
+    def _failed(self, message: str) -> None:
+        self.window.show_refusal(message)
+
+    # -- Copy with Citation ----------------------------------------------------------------------
+    def copy_with_citation(self) -> CitationJob | None:
+        quotations = self.selected_quotations()
+        if not quotations:
+            self.window.show_message(
+                "Select an excerpt first: sections in the library, excerpts in the brief, "
+                "or text in the reader."
+            )
+            return None
+        style = str(self.window.settings.value("preferences/style", "chicago"))
+        job = CitationJob(quotations, style)
+        job.done.connect(self._copied)
+        job.failed.connect(self._failed)
+        self.job = job
+        self.window.session.jobs.start(job)
+        return job
+
+    @Slot(str, str)
+    def _copied(self, text: str, html: str) -> None:
+        data = QMimeData()
+        data.setText(text)
+        data.setHtml(html)
+        QApplication.clipboard().setMimeData(data)
+        self.window.show_message("Copied with its citation.")
+
+    def selected_quotations(self) -> list[Quotation]:
+        """What the user means by "this excerpt": the selection of the view that has the
+        focus (the library's sections, the brief's excerpts, the reader's text)."""
+        w = self.window
+        focus = QApplication.focusWidget()
+        if _within(focus, w.reader):
+            return self._from_reader()
+        if _within(focus, w.brief):
+            items = [w.brief.model.items[row] for row in w.brief.selected_rows()]
+            return self._quotations(
+                [i.section_id for i in items if i.kind is ItemKind.EXCERPT and i.section_id]
+            )
+        return self._quotations(w.library.selected_sections())
+
+    def _quotations(self, section_ids: list[int]) -> list[Quotation]:
+        project = self.window.session.project
+        quotations = []
+        for section_id in section_ids:
+            try:
+                section = project.section(section_id)
+                source = project.source(section.source_id or 0)
+            except NotFoundError:
+                continue  # an excerpt whose source was deleted: nothing to cite
+            quotations.append(Quotation(section.text, source, paragraph_number(source, section_id)))
+        return quotations
+
+    def _from_reader(self) -> list[Quotation]:
+        reader = self.window.reader
+        picked = reader.selected_text()
+        if picked is None:
+            return self._quotations([reader.highlighted] if reader.highlighted else [])
+        text, section_id = picked
+        source = reader.source
+        if source is None:
+            return []
+        paragraph = paragraph_number(source, section_id) if section_id else None
+        return [Quotation(text, source, paragraph)]
+
+
+def _within(widget: QWidget | None, ancestor: QWidget) -> bool:
+    while widget is not None:
+        if widget is ancestor:
+            return True
+        widget = widget.parentWidget()
+    return False
