@@ -199,36 +199,40 @@ def pandoc_path() -> str:
         ) from exc
 
 
+def run_pandoc(arguments: list[str], stdin: str, doing: str) -> str:
+    """pandoc's output for `stdin`; a failure says what pandoc was `doing` ("format the
+    citations") and why."""
+    try:
+        result = subprocess.run(
+            [pandoc_path(), *arguments],
+            input=stdin,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=300,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise CitationError(f"pandoc could not {doing} ({exc}).") from exc
+    if result.returncode != 0:
+        raise CitationError(f"pandoc could not {doing}: {result.stderr.strip()[:500]}")
+    return result.stdout
+
+
 def _run_pandoc(style: Style, items: list[dict[str, Any]], document: dict[str, Any]) -> Any:
     with tempfile.TemporaryDirectory(prefix="briefsmith-cite-") as tmp:
         refs = Path(tmp) / "references.json"
         refs.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
-        command = [
-            pandoc_path(),
-            "--from=json",
-            "--to=json",
-            "--citeproc",
-            f"--csl={style.path}",
-            f"--bibliography={refs}",
-        ]
+        arguments = ["--from=json", "--to=json", "--citeproc", f"--csl={style.path}"]
         try:
-            result = subprocess.run(
-                command,
-                input=json.dumps(document, ensure_ascii=False),
-                capture_output=True,
-                text=True,
-                encoding="utf-8",
-                timeout=300,
-                check=False,
+            output = run_pandoc(
+                [*arguments, f"--bibliography={refs}"],
+                json.dumps(document, ensure_ascii=False),
+                "format the citations",
             )
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise CitationError(f"pandoc could not format the citations ({exc}).") from exc
-    if result.returncode != 0:
-        raise CitationError(
-            f"{style.path.name}: pandoc could not format the citations: "
-            f"{result.stderr.strip()[:500]}"
-        )
-    return json.loads(result.stdout)
+        except CitationError as exc:
+            raise CitationError(f"{style.path.name}: {exc}") from exc
+    return json.loads(output)
 
 
 def _read_output(output: dict[str, Any], style: Style) -> Formatted:

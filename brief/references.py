@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from collections.abc import Iterable
 from typing import Any
 
-from brief.citations import CitationError, csl_item, pandoc_path
+from brief.citations import CitationError, csl_item, run_pandoc
 from brief.model import Source
 
 #: Format name -> (file suffix, what the save dialog calls it).
@@ -44,21 +43,12 @@ def references(sources: Iterable[Source], fmt: str) -> str:
 def _bibtex(items: list[dict[str, Any]]) -> str:
     if not items:
         return ""
-    try:
-        result = subprocess.run(
-            [pandoc_path(), "--from=csljson", "--to=biblatex", "--wrap=none"],
-            input=json.dumps(items, ensure_ascii=False),
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            timeout=300,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise CitationError(f"pandoc could not write the BibTeX ({exc}).") from exc
-    if result.returncode != 0:
-        raise CitationError(f"pandoc could not write the BibTeX: {result.stderr.strip()[:500]}")
-    entries = re.split(r"(?m)^(?=@)", result.stdout)[1:]
+    output = run_pandoc(
+        ["--from=csljson", "--to=biblatex", "--wrap=none"],
+        json.dumps(items, ensure_ascii=False),
+        "write the BibTeX",
+    )
+    entries = re.split(r"(?m)^(?=@)", output)[1:]
     if len(entries) != len(items):
         raise CitationError(f"pandoc wrote {len(entries)} BibTeX entries for {len(items)} sources.")
     return "".join(

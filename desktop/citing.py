@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QObject, Slot
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from brief.compose import paragraph_number
 from brief.errors import NotFoundError
@@ -36,7 +36,10 @@ class Citing(QObject):
         filters = {f"{label} (*{suffix})": key for key, (suffix, label) in FORMATS.items()}
         last = str(w.settings.value("references/format", "csl-json"))
         chosen_filter = next((f for f, key in filters.items() if key == last), "")
-        start = Path(str(w.settings.value("references/folder", ""))) / (
+        folder = str(w.settings.value("references/folder", "")) or str(
+            w.session.project.path.parent
+        )
+        start = Path(folder) / (
             w.session.project.path.stem + FORMATS.get(last, FORMATS["csl-json"])[0]
         )
         path, chosen_filter = QFileDialog.getSaveFileName(
@@ -45,12 +48,25 @@ class Citing(QObject):
         if path:
             self.write_references(Path(path), filters.get(chosen_filter, "csl-json"))
 
-    def write_references(self, path: Path, fmt: str) -> ReferencesJob:
+    def _may_replace(self, path: Path) -> bool:
+        answer = QMessageBox.question(
+            self.window,
+            "Export library as",
+            f"{path.name} already exists in {path.parent}. Replace it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def write_references(self, path: Path, fmt: str) -> ReferencesJob | None:
         """Write the library to `path` in `fmt`; a suffix naming another format wins."""
         by_suffix = {suffix: key for key, (suffix, _label) in FORMATS.items()}
         fmt = by_suffix.get(path.suffix.lower(), fmt)
         if path.suffix.lower() not in by_suffix:
             path = path.with_name(path.name + FORMATS[fmt][0])
+            # The save dialog asked about the name as typed, not this one.
+            if path.exists() and not self._may_replace(path):
+                return None
         self.window.settings.setValue("references/format", fmt)
         self.window.settings.setValue("references/folder", str(path.parent))
         job = ReferencesJob(self.window.session.project.path, path, fmt)

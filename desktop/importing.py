@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QMimeData, QObject, Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
     QInputDialog,
@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from brief.errors import BriefsmithError
-from brief.ingest import read_text
 from brief.ingest.article import Article
+from brief.ingest.fragment import read_clipboard
 from brief.ingest.web import is_web_address
 from brief.project import article_hash
 from desktop.dialogs.paste import PasteDialog
@@ -170,8 +170,15 @@ class Importer(QObject):
 
     # -- the clipboard ------------------------------------------------------------------------
     def paste(self) -> None:
-        text = QApplication.clipboard().text()
-        if not text.strip():
+        """The clipboard's article: from the HTML a browser puts there beside the text (its
+        headings, quotes and lists as marked up), else from the plain text."""
+        self.paste_data(QApplication.clipboard().mimeData())
+
+    def paste_data(self, data: QMimeData | None) -> None:
+        """A pasted or dropped article (text or HTML from a browser), checked by the user."""
+        text = data.text() if data is not None else ""
+        html = data.html() if data is not None and data.hasHtml() else ""
+        if not text.strip() and not html.strip():
             QMessageBox.information(
                 self.widget,
                 "Paste as new source",
@@ -179,7 +186,7 @@ class Importer(QObject):
             )
             return
         try:
-            article = read_text(text, name="Pasted text")
+            article = read_clipboard(html, text, name="Pasted text")
         except BriefsmithError as exc:
             QMessageBox.warning(self.widget, "Paste as new source", str(exc))
             return

@@ -31,6 +31,7 @@ from desktop.dialogs.help import GettingStartedDialog, ShortcutsDialog
 from desktop.dialogs.preferences import PreferencesDialog
 from desktop.importing import Importer
 from desktop.jobs import ImportJob
+from desktop.mime import OUTLINE_MIME, SECTIONS_MIME
 from desktop.session import Session
 from desktop.views.brief_panel import BriefPanel
 from desktop.views.library import LibraryPanel
@@ -152,7 +153,7 @@ class MainWindow(QMainWindow):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         data = event.mimeData()
-        if _dropped_files(data) or _dropped_links(data):
+        if _dropped_files(data) or _dropped_links(data) or _dropped_article(data):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -160,12 +161,14 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:
         data = event.mimeData()
         paths, links = _dropped_files(data), _dropped_links(data)
-        if paths or links:
+        if paths or links or _dropped_article(data):
             event.acceptProposedAction()
         if paths:
             self.import_files(paths)
         if links:  # a link dragged from the browser: the page it points to
             self.importer.import_urls(links)
+        elif not paths and _dropped_article(data):  # text or HTML selected in a browser
+            self.importer.paste_data(data)
 
     # -- export and preview -------------------------------------------------------------------
     def export(self) -> ExportDialog:
@@ -363,3 +366,10 @@ def _dropped_links(data: Any) -> list[str]:
     if not data.hasUrls():
         return []
     return [u.toString() for u in data.urls() if is_web_address(u.toString())]
+
+
+def _dropped_article(data: Any) -> bool:
+    """Text or HTML dragged from a browser's page (not Briefsmith's own sections or items,
+    which only the library and the brief take)."""
+    own = data.hasFormat(SECTIONS_MIME) or data.hasFormat(OUTLINE_MIME)
+    return not own and not data.hasUrls() and (data.hasHtml() or bool(data.text().strip()))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,6 +38,17 @@ def need(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is missing: the shared folder is not beside this checkout")
     return path
+
+
+@pytest.fixture(autouse=True)
+def _empty_clipboard_after() -> Iterator[None]:
+    """Leave the clipboard empty after a test that filled it: Qt's offscreen clipboard
+    deletes what it holds after Python has gone, and the process then dies at exit
+    (SIGSEGV; xcb, Wayland, Windows and macOS hand their clipboard over instead)."""
+    yield
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is not None and widgets.QApplication.instance() is not None:
+        widgets.QApplication.clipboard().clear()
 
 
 @pytest.fixture

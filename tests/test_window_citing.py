@@ -43,6 +43,17 @@ def test_export_library_writes_the_format_chosen_and_says_so(window, qtbot, tmp_
     ris = tmp_path / "endnote.ris"
     qtbot.waitUntil(ris.exists, timeout=30000)
     assert ris.read_text(encoding="utf-8").count("TY  - ") == len(sources)
+    # The dialog asked about "endnote"; "endnote.ris" exists now, so the window asks.
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        staticmethod(lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No),
+    )
+    ris.write_text("the user's own file", encoding="utf-8")
+    window.commands.export_library.trigger()
+    assert asked == [f"endnote.ris already exists in {tmp_path}. Replace it?"]
+    assert ris.read_text(encoding="utf-8") == "the user's own file"
 
 
 def test_export_library_into_a_missing_folder_says_why(window, qtbot, tmp_path, monkeypatch):

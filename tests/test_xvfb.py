@@ -247,3 +247,84 @@ def test_the_first_launch_fits_a_1366_by_768_screen(desktop):
     assert x >= 0 and x + width <= SCREEN[0]
     assert y >= 0 and y + height <= SCREEN[1]  # the status bar, at the bottom, is on screen
     assert width >= 1000 and height >= 600
+
+
+_COPIER = """
+import select
+import sys
+from PySide6.QtCore import QItemSelectionModel, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+from brief.project import Project
+from desktop.session import Session
+from desktop.window import MainWindow
+
+app = QApplication(sys.argv)
+window = MainWindow(Session(Project.open(sys.argv[1])), QSettings(sys.argv[2], QSettings.Format.IniFormat))
+window.show()
+library = window.library
+library.search.setText("barges")
+library.run_search()
+library.list.selectionModel().setCurrentIndex(
+    library.sections.index(0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+)
+library.list.setFocus()
+window.commands.copy_cited.trigger()
+def ready():
+    if QApplication.clipboard().text().startswith(library.sections.rows[0].section.text):
+        print("copied", flush=True)
+        QTimer.singleShot(100, wait_for_the_test)
+    else:
+        QTimer.singleShot(100, ready)
+def wait_for_the_test():  # the event loop runs meanwhile: it answers the other process
+    if select.select([sys.stdin], [], [], 0)[0]:
+        window.close()
+        app.quit()
+    else:
+        QTimer.singleShot(100, wait_for_the_test)
+QTimer.singleShot(100, ready)
+sys.exit(app.exec())
+"""
+
+_READER = """
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv)
+data = QApplication.clipboard().mimeData()
+print(repr((data.text(), data.html())))
+"""
+
+
+def test_copy_with_citation_reaches_another_application(desktop, tmp_path):
+    """On a real X server: the text and HTML Copy with Citation puts on the clipboard are
+    read by another process, and the app quits cleanly while it owns the clipboard."""
+    path = build_demo(tmp_path / "copy.brief")
+    copier = subprocess.Popen(
+        [sys.executable, "-c", _COPIER, str(path), str(tmp_path / "settings.ini")],
+        cwd=ROOT,
+        env=desktop.env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert copier.stdout is not None and copier.stdin is not None
+        assert copier.stdout.readline().strip() == "copied"
+        read = subprocess.run(
+            [sys.executable, "-c", _READER],
+            cwd=ROOT,
+            env=desktop.env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        text, html = eval(read.stdout)
+        assert "barges" in text and "para." in text and "Meridian Ledger" in text
+        assert "<i>The Meridian Ledger" in html
+        copier.stdin.write("\n")
+        copier.stdin.flush()
+        assert copier.wait(30) == 0, copier.stderr.read() if copier.stderr else ""
+    finally:
+        if copier.poll() is None:
+            copier.kill()
+            copier.wait()
