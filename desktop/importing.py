@@ -166,7 +166,10 @@ class Importer(QObject):
         QMessageBox.warning(self.widget, "Some files were not imported", _listed(problems))
 
     def show_page_problems(self, problems: list[str]) -> None:
-        QMessageBox.warning(self.widget, "The page could not be imported", _listed(problems))
+        title = (
+            "The page was not imported" if len(problems) == 1 else "Some pages were not imported"
+        )
+        QMessageBox.warning(self.widget, title, _listed(problems))
 
     # -- the clipboard ------------------------------------------------------------------------
     def paste(self) -> None:

@@ -39,6 +39,9 @@ def test_a_real_benchmark_page_and_other_encodings_and_plain_text(server):
     assert import_url(f"{server}/benchmark").sections
     cafe = import_url(f"{server}/latin1")
     assert cafe.meta.title == "Café crème" and "coûte" in cafe.sections[0].text
+    untyped = import_url(f"{server}/untyped")  # no Content-Type: read as a saved file is
+    assert untyped.meta.title == "River port reopens after two years of dredging"
+    assert untyped.meta.url == f"{server}/untyped"
     notice = import_url(f"{server}/plain")
     assert notice.meta.url == f"{server}/plain" and "reopens" in notice.sections[-1].text
 
@@ -49,6 +52,7 @@ def test_a_real_benchmark_page_and_other_encodings_and_plain_text(server):
         ("/missing", {}, "there is no page at this address (HTTP 404)"),
         ("/broken", {}, "the server failed (HTTP 503); try again later"),
         ("/image", {}, "the address gives image/png, not a web page"),
+        ("/untyped-image", {}, "this is a PNG image, not an article"),
         ("/to-file", {}, "redirected to a file address; Briefsmith fetches only http and https"),
         ("/nowhere", {}, "redirected (HTTP 302) to nowhere"),
         ("/huge", {"max_bytes": 1024 * 1024}, "the page is larger than 1 MB"),

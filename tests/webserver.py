@@ -57,6 +57,17 @@ class _Handler(BaseHTTPRequestHandler):
         elif path == "/plain":
             text = "Sample notice\n\n" + "The river road reopens on Monday after repairs. " * 8
             self._send(200, text.encode(), "text/plain")
+        elif path == "/untyped":  # no Content-Type: the bytes tell
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(SAMPLE)))
+            self.end_headers()
+            self.wfile.write(SAMPLE)
+        elif path == "/untyped-image":
+            body = b"\x89PNG\r\n\x1a\n" + b"\0" * 100
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
         elif path == "/missing":
             self._send(404, b"<html><body>Not found</body></html>")
         elif path == "/broken":

@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 from brief.errors import ArticleImportError
 from brief.ingest.article import Article
-from brief.ingest.files import MAX_BYTES, decode
+from brief.ingest.files import MAX_BYTES, decode, read_bytes
 from brief.ingest.html import read_html
 from brief.ingest.text import read_text
 from brief.model import Origin
@@ -48,11 +48,11 @@ def is_web_address(text: str) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
-def read_page(url: str, **limits: float) -> Article:
+def read_page(url: str) -> Article:
     """`import_url`, with any library's failure on the page turned into a message naming
     the address (the edge: one bad page never stops an import of many)."""
     try:
-        return import_url(url, **limits)  # type: ignore[arg-type]
+        return import_url(url)
     except ArticleImportError:
         raise
     except Exception as exc:
@@ -73,12 +73,13 @@ def import_url(
     fetched = fetch(
         url, max_bytes=max_bytes, step_timeout=step_timeout, total_timeout=total_timeout
     )
-    text = _decode(fetched, url)
     if fetched.content_type in _HTML_TYPES:
-        article = read_html(text, url=fetched.url, name=url)
-    else:
-        article = read_text(text, name=url)
-        article.meta.set_if_empty("url", fetched.url, Origin.FOUND)
+        article = read_html(_decode(fetched, url), url=fetched.url, name=url)
+    elif fetched.content_type:
+        article = read_text(_decode(fetched, url), name=url)
+    else:  # no type given: the bytes tell, as for a file (binary refused, HTML or text read)
+        article = read_bytes(fetched.data, name=url)
+    article.meta.set("url", fetched.url, Origin.FOUND)  # where it was read (canonical aside)
     if not article.sections:
         raise ArticleImportError(url, "no article text was found on the page.")
     article.file_name = fetched.url
@@ -124,11 +125,11 @@ def fetch(
                 if response.status >= 400:
                     raise ArticleImportError(label, _status_problem(response.status))
                 content_type, charset = _content_type(response.headers.get("Content-Type", ""))
-                if content_type not in _HTML_TYPES + _TEXT_TYPES:
+                if content_type and content_type not in _HTML_TYPES + _TEXT_TYPES:
                     raise ArticleImportError(
                         label,
-                        f"the address gives {content_type or 'something of no stated type'}, "
-                        "not a web page; Briefsmith imports HTML pages and plain text.",
+                        f"the address gives {content_type}, not a web page; Briefsmith "
+                        "imports HTML pages and plain text.",
                     )
                 data = _read_capped(response, label, max_bytes, deadline)
                 return Fetched(url, content_type, charset, data)
