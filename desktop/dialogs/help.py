@@ -61,7 +61,9 @@ GETTING_STARTED = [
         "Drop saved pages, text files, Markdown or Word files (or whole folders) on the "
         "window, or use <b>File ▸ Import Files…</b> (Ctrl+I). To keep text you copied from a "
         "web page, use <b>Paste as New Source</b> (Ctrl+Shift+V): Briefsmith removes the "
-        "menus, cookie notices and share buttons and shows you what it found.",
+        "menus, cookie notices and share buttons and shows you what it found. To fetch a "
+        "page from its address, use <b>File ▸ Import from URL…</b> (Ctrl+Shift+I) or drop "
+        "the link on the window.",
     ),
     (
         "2. Find what matters",
@@ -81,7 +83,8 @@ GETTING_STARTED = [
         "4. Export",
         "Press Ctrl+R to see the brief as the PDF will be, then Ctrl+E to export a PDF or "
         "a Word document with footnotes or endnotes in Chicago, APA or MLA style and a "
-        "bibliography.",
+        "bibliography. Ctrl+Shift+C copies a paragraph with its citation; <b>File ▸ Export "
+        "Library as…</b> gives your sources to Zotero, EndNote or LaTeX.",
     ),
 ]
 
