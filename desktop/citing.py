@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from brief.compose import paragraph_number
 from brief.errors import NotFoundError
-from brief.model import ItemKind
+from brief.model import ItemKind, Source
 from brief.quoting import Quotation
 from brief.references import FORMATS
 from desktop.jobs import CitationJob, ReferencesJob
@@ -28,7 +28,6 @@ class Citing(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.job: CitationJob | ReferencesJob | None = None
 
     # -- Export Library as… ----------------------------------------------------------------------
     def export_library(self) -> None:
@@ -72,7 +71,6 @@ class Citing(QObject):
         job = ReferencesJob(self.window.session.project.path, path, fmt)
         job.done.connect(self._written)
         job.failed.connect(self._failed)
-        self.job = job
         self.window.session.jobs.start(job)
         self.window.show_message(f"Writing the library's references to {path.name}…")
         return job
@@ -99,7 +97,6 @@ class Citing(QObject):
         job = CitationJob(quotations, style)
         job.done.connect(self._copied)
         job.failed.connect(self._failed)
-        self.job = job
         self.window.session.jobs.start(job)
         return job
 
@@ -127,11 +124,15 @@ class Citing(QObject):
 
     def _quotations(self, section_ids: list[int]) -> list[Quotation]:
         project = self.window.session.project
+        sources: dict[int, Source] = {}  # several excerpts of one source read it once
         quotations = []
         for section_id in section_ids:
             try:
                 section = project.section(section_id)
-                source = project.source(section.source_id or 0)
+                source_id = section.source_id or 0
+                if source_id not in sources:
+                    sources[source_id] = project.source(source_id)
+                source = sources[source_id]
             except NotFoundError:
                 continue  # an excerpt whose source was deleted: nothing to cite
             quotations.append(Quotation(section.text, source, paragraph_number(source, section_id)))
@@ -151,8 +152,4 @@ class Citing(QObject):
 
 
 def _within(widget: QWidget | None, ancestor: QWidget) -> bool:
-    while widget is not None:
-        if widget is ancestor:
-            return True
-        widget = widget.parentWidget()
-    return False
+    return widget is not None and (widget is ancestor or ancestor.isAncestorOf(widget))

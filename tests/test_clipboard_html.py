@@ -181,3 +181,17 @@ def test_html_dragged_from_a_browser_onto_the_window_becomes_a_source(window, mo
     own.setText("a section's text")
     drop(own)
     assert project.source_count() == count + 1
+
+
+def test_inline_markup_between_blocks_stays_in_its_paragraph_and_cells_stay_apart():
+    article = read_fragment(
+        "<div>Intro text of the sample <span>with a word</span> and more"
+        "<p>A paragraph of the sample story here.</p>"
+        "<table><tr><td>cell one</td><td>cell two</td></tr></table></div>"
+    )
+    assert [s.text for s in article.sections] == [
+        "Intro text of the sample with a word and more",
+        "A paragraph of the sample story here.",
+        "cell one",
+        "cell two",
+    ]

@@ -14,7 +14,7 @@ import pytest
 from brief.cli import main
 from brief.errors import ArticleImportError
 from brief.ingest import read_file
-from brief.ingest.web import MAX_REDIRECTS, import_url, is_web_address
+from brief.ingest.web import MAX_REDIRECTS, Limits, import_url, is_web_address
 from brief.project import Project
 from tests.conftest import DATA
 from tests.webserver import SAMPLE
@@ -64,7 +64,7 @@ def test_a_real_benchmark_page_and_other_encodings_and_plain_text(server):
 def test_each_failure_names_the_address_and_what_went_wrong(server, path, limits, message):
     started = time.monotonic()
     with pytest.raises(ArticleImportError) as caught:
-        import_url(f"{server}{path}", **limits)
+        import_url(f"{server}{path}", Limits(**limits))
     assert str(caught.value).startswith(f"{server}{path}: ")
     assert message in str(caught.value)
     assert time.monotonic() - started < 10

@@ -29,11 +29,8 @@ from brief.model import Origin, SectionKind, SourceMeta
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCKS = _HEADINGS | {"p", "li", "blockquote", "pre", "figcaption", "dd", "dt", "caption"}
 _BLOCK_TAGS = _BLOCKS | {"div", "section", "article", "main", "ul", "ol", "dl", "figure", "table",
-                        "tr", "header", "footer", "aside", "details"}  # fmt: skip
+                        "tr", "td", "th", "header", "footer", "aside", "details"}  # fmt: skip
 _SKIPPED = {"script", "style", "noscript", "template", "nav", "button", "select", "svg", "head"}
-_CONTAINERS = {"div", "section", "article", "main", "ul", "ol", "dl", "figure", "header",
-               "footer", "aside", "table", "tbody", "thead", "tr", "td", "th", "body", "html",
-               "span", "center", "details", "summary"}  # fmt: skip
 
 
 def read_clipboard(html: str, text: str, *, name: str = "Pasted text") -> Article:
@@ -63,8 +60,15 @@ def read_fragment(html: str, *, name: str = "Pasted text") -> Article:
         skipped.drop_tree()  # its text goes, its tail (the text after it) stays
     for line_break in root.iter("br"):
         line_break.tail = "\n" + (line_break.tail or "")
+    # The elements that hold a block somewhere inside, found once for the whole walk.
+    holders = {
+        ancestor
+        for element in root.iter()
+        if isinstance(element.tag, str) and element.tag.lower() in _BLOCK_TAGS
+        for ancestor in element.iterancestors()
+    }
     blocks: list[tuple[SectionKind, str]] = []
-    _walk(root, blocks, quoted=False)
+    _walk(root, blocks, holders, quoted=False)
     meta = SourceMeta()
     kept: list[tuple[SectionKind, str]] = []
     removed: list[str] = []
@@ -87,15 +91,20 @@ def read_fragment(html: str, *, name: str = "Pasted text") -> Article:
     return build_article(meta, kept, file_name=name, junk_lines=len(removed), removed=removed)
 
 
-def _walk(element: etree._Element, blocks: list[tuple[SectionKind, str]], quoted: bool) -> None:
+def _walk(
+    element: etree._Element,
+    blocks: list[tuple[SectionKind, str]],
+    holders: set[etree._Element],
+    quoted: bool,
+) -> None:
     """Blocks in document order. An element holding no block is one block, its inline
     markup (links, emphasis) read as text; one holding blocks is read through them, the
     inline text between them a paragraph of its own."""
     tag = element.tag.lower() if isinstance(element.tag, str) else ""
-    if tag in _SKIPPED or not tag:
+    if not tag:  # a comment or a processing instruction
         return
     quoted = quoted or tag == "blockquote"
-    if tag in _HEADINGS or not _holds_blocks(element):
+    if tag in _HEADINGS or element not in holders:
         text = normalize_inline(element.text_content())
         if text:
             blocks.append((_kind(tag, quoted), text))
@@ -103,20 +112,13 @@ def _walk(element: etree._Element, blocks: list[tuple[SectionKind, str]], quoted
     inline: list[str] = [element.text or ""]
     for child in element:
         child_tag = child.tag.lower() if isinstance(child.tag, str) else ""
-        if child_tag in _BLOCKS or child_tag in _CONTAINERS or _holds_blocks(child):
+        if child_tag in _BLOCK_TAGS or child in holders:
             _flush(inline, blocks, quoted)
-            _walk(child, blocks, quoted)
-        elif child_tag and child_tag not in _SKIPPED:
+            _walk(child, blocks, holders, quoted)
+        elif child_tag:
             inline.append(child.text_content())
         inline.append(child.tail or "")
     _flush(inline, blocks, quoted)
-
-
-def _holds_blocks(element: etree._Element) -> bool:
-    return any(
-        isinstance(child.tag, str) and child.tag.lower() in _BLOCK_TAGS
-        for child in element.iterdescendants()
-    )
 
 
 def _flush(inline: list[str], blocks: list[tuple[SectionKind, str]], quoted: bool) -> None:

@@ -34,6 +34,15 @@ _CHUNK = 64 * 1024
 log = logging.getLogger(__name__)
 
 
+@dataclass(frozen=True)
+class Limits:
+    """How much of a server's time and bytes one page may take."""
+
+    max_bytes: int = MAX_BYTES
+    step_timeout: float = STEP_TIMEOUT
+    total_timeout: float = TOTAL_TIMEOUT
+
+
 @dataclass
 class Fetched:
     url: str  # where the page was found, after redirects
@@ -62,17 +71,9 @@ def read_page(url: str) -> Article:
         ) from exc
 
 
-def import_url(
-    url: str,
-    *,
-    max_bytes: int = MAX_BYTES,
-    step_timeout: float = STEP_TIMEOUT,
-    total_timeout: float = TOTAL_TIMEOUT,
-) -> Article:
+def import_url(url: str, limits: Limits | None = None) -> Article:
     """Fetch a page and import it as `read_html` does a saved one, with its final address."""
-    fetched = fetch(
-        url, max_bytes=max_bytes, step_timeout=step_timeout, total_timeout=total_timeout
-    )
+    fetched = fetch(url, limits or Limits())
     if fetched.content_type in _HTML_TYPES:
         article = read_html(_decode(fetched, url), url=fetched.url, name=url)
     elif fetched.content_type:
@@ -88,24 +89,18 @@ def import_url(
     return article
 
 
-def fetch(
-    url: str,
-    *,
-    max_bytes: int = MAX_BYTES,
-    step_timeout: float = STEP_TIMEOUT,
-    total_timeout: float = TOTAL_TIMEOUT,
-) -> Fetched:
+def fetch(url: str, limits: Limits) -> Fetched:
     """The page at `url`, following at most MAX_REDIRECTS redirects."""
     import urllib3
 
     label = url
     url = url.strip()
     pool = urllib3.PoolManager(
-        timeout=urllib3.Timeout(connect=step_timeout, read=step_timeout),
+        timeout=urllib3.Timeout(connect=limits.step_timeout, read=limits.step_timeout),
         retries=False,
         headers={"User-Agent": _USER_AGENT, "Accept": "text/html,text/plain;q=0.9,*/*;q=0.1"},
     )
-    deadline = time.monotonic() + total_timeout
+    deadline = time.monotonic() + limits.total_timeout
     try:
         for _hop in range(MAX_REDIRECTS + 1):
             _check_address(url, label)
@@ -131,7 +126,7 @@ def fetch(
                         f"the address gives {content_type}, not a web page; Briefsmith "
                         "imports HTML pages and plain text.",
                     )
-                data = _read_capped(response, label, max_bytes, deadline)
+                data = _read_capped(response, label, limits.max_bytes, deadline)
                 return Fetched(url, content_type, charset, data)
             finally:
                 response.release_conn()
