@@ -117,10 +117,10 @@ def cli(*args: str) -> None:
 
 
 def pandoc_markdown(project: Project, brief_id: int, folder: Path) -> tuple[Path, Path]:
-    """The brief as Markdown citing each excerpt `[@sN, para. M]`, with its references as
-    CSL JSON: what pandoc needs to make the same DOCX with its own citeproc."""
+    """The brief as Markdown citing each excerpt `[@sN, para. M]` (or `p. M`), with its
+    references as CSL JSON: what pandoc needs to make the same DOCX with its own citeproc."""
     from brief.citations import csl_item
-    from brief.compose import paragraph_number
+    from brief.compose import pinpoint
 
     brief = project.brief(brief_id)
     lines = [f"# {brief.title}", ""]
@@ -132,8 +132,8 @@ def pandoc_markdown(project: Project, brief_id: int, folder: Path) -> tuple[Path
             section = project.section(item.section_id)
             source = project.source(section.source_id or 0)
             items[source.id] = csl_item(source)
-            para = paragraph_number(source, item.section_id)
-            lines += [f"> {section.text} [@s{source.id}, para. {para}]", ""]
+            point = pinpoint(source, item.section_id)
+            lines += [f"> {section.text} [@s{source.id}, {point}]", ""]
     markdown = folder / "brief.md"
     markdown.write_text("\n".join(lines), encoding="utf-8")
     references = folder / "references.json"

@@ -136,12 +136,28 @@ def _date_parts(value: str) -> list[int]:
     return [int(p) for p in match.groups() if p] if match else []
 
 
+@dataclass(frozen=True)
+class Pinpoint:
+    """Where in a source an excerpt is: its page in a paginated source (a PDF), otherwise
+    its paragraph, which a reader of a web page can count to."""
+
+    number: int
+    page: bool = False
+
+    @property
+    def label(self) -> str:
+        return "p." if self.page else "para."
+
+    def __str__(self) -> str:
+        return f"{self.label} {self.number}"
+
+
 @dataclass
 class Cited:
-    """One citation in the brief's order: a source and a pinpoint (paragraph number)."""
+    """One citation in the brief's order: a source and a pinpoint where it has one."""
 
     source: Source
-    paragraph: int | None = None
+    pinpoint: Pinpoint | None = None
 
 
 @dataclass
@@ -157,21 +173,23 @@ def format_citations(style: Style, cited: list[Cited]) -> Formatted:
     """Format citations, in order, and the bibliography in one pandoc run."""
     sources = {c.source.id: c.source for c in cited}
     items = [_literal(csl_item(s)) for s in sources.values()]
-    blocks = [_para([_cite(f"s{entry.source.id}", entry.paragraph)]) for entry in cited]
+    blocks = [_para([_cite(f"s{entry.source.id}", entry.pinpoint)]) for entry in cited]
     document = {"pandoc-api-version": _PANDOC_API, "meta": {}, "blocks": blocks}
     output = _run_pandoc(style, items, document)
     return _read_output(output, style)
 
 
-def _cite(item_id: str, paragraph: int | None) -> dict[str, Any]:
+def _cite(item_id: str, pinpoint: Pinpoint | None) -> dict[str, Any]:
+    # citeproc reads the label as the locator's kind ("p." page, "para." paragraph) and
+    # prints it as the style says (Chicago gives a page bare, "3"; APA "p. 3").
     suffix: list[dict[str, Any]] = []
-    if paragraph is not None:
+    if pinpoint is not None:
         suffix = [
             {"t": "Str", "c": ","},
             {"t": "Space"},
-            {"t": "Str", "c": "para."},
+            {"t": "Str", "c": pinpoint.label},
             {"t": "Space"},
-            {"t": "Str", "c": str(paragraph)},
+            {"t": "Str", "c": str(pinpoint.number)},
         ]
     citation = {
         "citationId": item_id,

@@ -9,11 +9,12 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from brief.atomic import write_text_atomically
-from brief.compose import paragraph_number
+from brief.compose import pinpoint
 from brief.errors import ArticleImportError, BriefsmithError
 from brief.ingest.files import SUPPORTED_SUFFIXES, read_file
 from brief.ingest.web import is_web_address, read_page
@@ -58,6 +59,9 @@ def build_parser() -> tuple[argparse.ArgumentParser, Any]:
     p.add_argument("project", type=Path)
     p.add_argument("files", nargs="+", metavar="FILE_OR_URL")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    p.add_argument(
+        "--password", metavar="PASSWORD", help="the password of the encrypted PDFs imported"
+    )
     p.set_defaults(run=_import)
 
     p = sub.add_parser("recover", help="copy what can be read of a damaged project into a new one")
@@ -143,7 +147,7 @@ def _import(args: argparse.Namespace) -> int:
     failures = 0
     with Project.open(args.project, create=True) as project:
         reports = itertools.chain(
-            import_files(project, files, read=read_file),
+            import_files(project, files, read=partial(read_file, password=args.password)),
             _import_urls(project, urls, first=len(files) + 1, total=total),
         )
         for report in reports:
@@ -287,9 +291,9 @@ def _brief_show(args: argparse.Namespace) -> int:
                 section = project.section(item.section_id or 0)
                 source = project.source(section.source_id or 0)
                 text = section.text if len(section.text) <= 90 else section.text[:89] + "…"
-                number = paragraph_number(source, section.id or 0)
+                point = pinpoint(source, section.id or 0)
                 title = source.meta.title or "untitled"
-                where = f"{title}, para. {number}" if number is not None else title
+                where = f"{title}, {point}" if point is not None else title
                 print(f"{item.position}\texcerpt {section.id} ({where}): {text}")
     return 0
 

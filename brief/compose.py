@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from brief.citations import Cited, format_citations, load_style
+from brief.citations import Cited, Pinpoint, format_citations, load_style
 from brief.document import Block, Document, Excerpt, ExportOptions, Heading, Note, Paragraph, Run
 from brief.errors import BriefsmithError, NotFoundError
 from brief.model import ItemKind, OutlineItem, SectionKind, Source
@@ -26,6 +26,16 @@ def paragraph_number(source: Source, section_id: int) -> int | None:
         if section.id == section_id:
             return number if section.kind in COUNTED else None
     raise KeyError(section_id)
+
+
+def pinpoint(source: Source, section_id: int) -> Pinpoint | None:
+    """What a citation of the section points at: its page when the source has pages (a
+    PDF), else its paragraph number; None where neither can be named."""
+    for section in source.sections:
+        if section.id == section_id and section.page is not None:
+            return Pinpoint(section.page, page=True)
+    number = paragraph_number(source, section_id)
+    return Pinpoint(number) if number is not None else None
 
 
 class MissingExcerptError(BriefsmithError):
@@ -92,7 +102,7 @@ def build_document(project: Project, brief_id: int, options: ExportOptions) -> D
             )
             blocks.append(excerpt)
             excerpts.append(excerpt)
-            cited.append(Cited(source, paragraph_number(source, section.id or 0)))
+            cited.append(Cited(source, pinpoint(source, section.id or 0)))
     formatted = format_citations(style, cited) if excerpts else None
     notes: list[Note] = []
     if formatted is not None:

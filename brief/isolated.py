@@ -19,6 +19,7 @@ from types import TracebackType
 from brief.errors import ArticleImportError
 from brief.ingest.article import Article
 from brief.ingest.files import display_name
+from brief.ingest.pdf import PasswordRequiredError
 
 log = logging.getLogger(__name__)
 TIME_BUDGET = 60.0  # seconds for one file: a 20 MB page of text takes about 25
@@ -36,25 +37,44 @@ def _serve(conn: Connection, memory_limit: int) -> None:  # pragma: no cover - i
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
     except (ImportError, ValueError, OSError):
         pass  # not POSIX, or a lower limit already: the time budget still holds
-    from brief.ingest.files import read_file
     from brief.ingest.language import detect_language
-    from brief.progress import read_article
 
     detect_language("the reader is ready to read the first article")  # loads its model
     conn.send(("ready", None))
     while True:
         try:
-            path = conn.recv()
+            request = conn.recv()
         except EOFError:
             return
-        if path is None:
+        if request is None:
             return
+        path, password = request
         try:
-            conn.send(("ok", read_article(Path(path), read_file)))
+            conn.send(("ok", _read(conn, Path(path), password)))
+        except PasswordRequiredError as exc:
+            conn.send(("password", (str(exc), exc.wrong)))
         except ArticleImportError as exc:
             conn.send(("error", str(exc)))
         except MemoryError:
             conn.send(("error", f"{display_name(Path(path))}: reading it needed too much memory."))
+
+
+def _read(conn: Connection, path: Path, password: str | None) -> Article:  # pragma: no cover
+    """Read one file in the child, telling the parent how far a long document has got (at
+    most ten times a second: the pipe is not a bottleneck)."""
+    from brief.ingest.files import read_file
+    from brief.progress import read_article
+
+    sent = 0.0
+
+    def progress(done: int, total: int) -> None:
+        nonlocal sent
+        now = time.monotonic()
+        if now - sent > 0.1 or done == total:
+            sent = now
+            conn.send(("progress", (done, total)))
+
+    return read_article(path, lambda file: read_file(file, password=password, progress=progress))
 
 
 class IsolatedReader:
@@ -89,32 +109,51 @@ class IsolatedReader:
             ours.recv()  # ("ready", None)
         return self._conn
 
-    def read(self, path: Path, cancelled: Callable[[], bool] = lambda: False) -> Article:
+    def read(
+        self,
+        path: Path,
+        cancelled: Callable[[], bool] = lambda: False,
+        *,
+        password: str | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Article:
         """The article in `path`; ArticleImportError if it cannot be read (or takes too
-        long), ReadCancelledError if `cancelled()` turns true meanwhile."""
+        long), PasswordRequiredError if it is a PDF locked by a password (`password` opens
+        it), ReadCancelledError if `cancelled()` turns true meanwhile. `progress(done,
+        total)` hears how far the reading of a long document (a PDF's pages) has gone."""
         name = display_name(path)
         conn = self._start(cancelled)
-        conn.send(str(path))
+        conn.send((str(path), password))
         started = time.monotonic()
-        while not conn.poll(0.05):
-            if cancelled():
-                self.stop()
-                raise ReadCancelledError
-            if time.monotonic() - started > self.time_budget:
+        while True:
+            while not conn.poll(0.05):
+                if cancelled():
+                    self.stop()
+                    raise ReadCancelledError
+                if time.monotonic() - started > self.time_budget:
+                    self.stop()
+                    raise ArticleImportError(
+                        name,
+                        f"reading it took longer than {self.time_budget:.0f} s; it was stopped.",
+                    )
+                if self._process is not None and not self._process.is_alive():
+                    self.stop()
+                    raise ArticleImportError(
+                        name, "reading it made the reader fail; it was stopped."
+                    )
+            try:
+                kind, value = conn.recv()
+            except (EOFError, OSError) as exc:
                 self.stop()
                 raise ArticleImportError(
-                    name, f"reading it took longer than {self.time_budget:.0f} s; it was stopped."
-                )
-            if self._process is not None and not self._process.is_alive():
-                self.stop()
-                raise ArticleImportError(name, "reading it made the reader fail; it was stopped.")
-        try:
-            kind, value = conn.recv()
-        except (EOFError, OSError) as exc:
-            self.stop()
-            raise ArticleImportError(
-                name, "reading it made the reader fail (out of memory?); it was stopped."
-            ) from exc
+                    name, "reading it made the reader fail (out of memory?); it was stopped."
+                ) from exc
+            if kind != "progress":
+                break
+            if progress is not None:
+                progress(*value)
+        if kind == "password":
+            raise PasswordRequiredError(name, wrong=value[1])
         if kind == "error":
             raise ArticleImportError(None, value)
         return value

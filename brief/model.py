@@ -25,9 +25,10 @@ class SectionKind(StrEnum):
     QUOTE = "quote"
     LIST_ITEM = "list_item"
     CAPTION = "caption"
+    NOTE = "note"  # a footnote or endnote of the source (a PDF's), kept apart from its body
 
 
-#: Kinds that belong to the article's body (captions stand beside it).
+#: Kinds that belong to the article's body (captions and the source's own notes stand beside it).
 BODY_KINDS = frozenset(
     {SectionKind.HEADING, SectionKind.PARAGRAPH, SectionKind.QUOTE, SectionKind.LIST_ITEM}
 )
@@ -53,7 +54,10 @@ META_FIELDS = (
 
 @dataclass
 class Section:
-    """One block of a source's cleaned text; `start`/`end` index into `Source.text`."""
+    """One block of a source's cleaned text; `start`/`end` index into `Source.text`.
+
+    `page` is the page of a paginated source (a PDF) the block starts on, counted from 1 as
+    a reader counts: citations of such a source give "p. N", not a paragraph number."""
 
     kind: SectionKind
     text: str
@@ -62,6 +66,7 @@ class Section:
     id: int | None = None
     source_id: int | None = None
     position: int = 0
+    page: int | None = None
 
 
 @dataclass

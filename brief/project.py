@@ -392,7 +392,7 @@ class Project(BriefStore):
     # -- sections ---------------------------------------------------------------------------
     def sections(self, source_id: int | None = None) -> list[Section]:
         """Sections of one source, or of all sources, in reading order."""
-        sql = 'SELECT id, source_id, position, kind, text, start, "end" FROM sections'
+        sql = 'SELECT id, source_id, position, kind, text, start, "end", page FROM sections'
         if source_id is None:
             rows = self._db.execute(sql + " ORDER BY source_id, position")
         else:
@@ -401,7 +401,8 @@ class Project(BriefStore):
 
     def section(self, section_id: int) -> Section:
         row = self._db.execute(
-            'SELECT id, source_id, position, kind, text, start, "end" FROM sections WHERE id = ?',
+            'SELECT id, source_id, position, kind, text, start, "end", page FROM sections'
+            " WHERE id = ?",
             (section_id,),
         ).fetchone()
         if row is None:
@@ -436,12 +437,12 @@ class Project(BriefStore):
         )
         order = " ORDER BY sections_fts.rowid" if many else " ORDER BY rank"
         sql = (
-            'SELECT s.id, s.source_id, s.position, s.kind, s.text, s.start, s."end",'
+            'SELECT s.id, s.source_id, s.position, s.kind, s.text, s.start, s."end", s.page,'
             f" snippet(sections_fts, 0, '{_HIT_START}', '{_HIT_END}', '…', 16),"
             f" {'NULL' if many else 'bm25(sections_fts)'} AS rank{match}{order} LIMIT ?"
         )
         return [
-            SearchHit(_section(r[:7]), _snippet_runs(r[7]), r[8])
+            SearchHit(_section(r[:8]), _snippet_runs(r[8]), r[9])
             for r in self._db.execute(sql, [*params, limit])
         ]
 
@@ -473,9 +474,9 @@ def _insert_article(db: sqlite3.Connection, article: Article) -> Source:
     sections = []
     for position, s in enumerate(article.sections):
         cur = db.execute(
-            'INSERT INTO sections (source_id, position, kind, text, start, "end")'
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (source_id, position, s.kind.value, s.text, s.start, s.end),
+            'INSERT INTO sections (source_id, position, kind, text, start, "end", page)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (source_id, position, s.kind.value, s.text, s.start, s.end, s.page),
         )
         sections.append(
             Section(
@@ -486,6 +487,7 @@ def _insert_article(db: sqlite3.Connection, article: Article) -> Source:
                 id=int(cur.lastrowid or 0),
                 source_id=source_id,
                 position=position,
+                page=s.page,
             )
         )
     key = article_hash(article)
@@ -523,10 +525,10 @@ def _restore_source(db: sqlite3.Connection, source: Source) -> None:
         ),
     )
     db.executemany(
-        'INSERT INTO sections (id, source_id, position, kind, text, start, "end")'
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        'INSERT INTO sections (id, source_id, position, kind, text, start, "end", page)'
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (s.id, source.id, s.position, s.kind.value, s.text, s.start, s.end)
+            (s.id, source.id, s.position, s.kind.value, s.text, s.start, s.end, s.page)
             for s in source.sections
         ],
     )
@@ -562,6 +564,7 @@ def _section(row: tuple[Any, ...]) -> Section:
         text=row[4],
         start=row[5],
         end=row[6],
+        page=row[7],
     )
 
 

@@ -11,18 +11,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from brief.citations import Cited, Style, format_citations
+from brief.citations import Cited, Pinpoint, Style, format_citations
 from brief.document import Run, direction, is_safe_link, plain
 from brief.model import Source
 
 
 @dataclass
 class Quotation:
-    """Text quoted from a source, and its pinpoint (paragraph number) when it has one."""
+    """Text quoted from a source, and its pinpoint (page or paragraph) when it has one."""
 
     text: str
     source: Source
-    paragraph: int | None = None
+    pinpoint: Pinpoint | None = None
 
 
 @dataclass
@@ -36,7 +36,7 @@ def quote_with_citations(quotations: list[Quotation], style: Style) -> Clip:
     is pasted anywhere, where "Ibid." or a short note would point at nothing."""
     texts, blocks = [], []
     for quotation in quotations:
-        formatted = format_citations(style, [Cited(quotation.source, quotation.paragraph)])
+        formatted = format_citations(style, [Cited(quotation.source, quotation.pinpoint)])
         citation = formatted.citations[0]
         entry = formatted.bibliography[0] if formatted.bibliography else []
         dir_attr = ' dir="rtl"' if direction(quotation.text) == "rtl" else ""

@@ -102,11 +102,22 @@ def recover(damaged: Path, target: Path) -> Recovery:
                     except sqlite3.IntegrityError:
                         lost += 1  # its source, brief or section was lost
                 report.kept[table], report.lost[table] = kept, lost
+            _copy_pages(source, db)
             report.rebuilt_sources = _rebuild_sections(db)
             db.execute("UPDATE sources SET text_hash = ''")  # recomputed on the next import
     source.close()
     log.info("recovered %s into %s: %s", damaged, target, report.summary())
     return report
+
+
+def _copy_pages(damaged: sqlite3.Connection, db: sqlite3.Connection) -> None:
+    """The page of each PDF section, where the damaged file has them (format 3 on) and they
+    can be read: a lost page only costs the pinpoint its page number."""
+    try:
+        rows = damaged.execute("SELECT id, page FROM sections WHERE page IS NOT NULL").fetchall()
+    except sqlite3.DatabaseError:
+        return
+    db.executemany("UPDATE sections SET page = ? WHERE id = ?", [(p, i) for i, p in rows])
 
 
 def _rebuild_sections(db: sqlite3.Connection) -> int:

@@ -154,6 +154,39 @@ _V2_TABLES = """
         END;
 """
 
+# Version 3: a section remembers the page of a paginated source (PDF) it starts on, and a
+# source's own footnotes are sections of kind 'note'. The kind's CHECK constraint cannot be
+# altered in place: the table is rebuilt with its ids (the full-text index keeps pointing at
+# them) and its triggers made again.
+_V3_TABLES = """
+        CREATE TABLE sections_v3 (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN
+                ('heading', 'paragraph', 'quote', 'list_item', 'caption', 'note')),
+            text TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            page INTEGER CHECK (page IS NULL OR page >= 1),
+            UNIQUE (source_id, position)
+        );
+        INSERT INTO sections_v3 (id, source_id, position, kind, text, start, "end")
+            SELECT id, source_id, position, kind, text, start, "end" FROM sections;
+        DROP TABLE sections;
+        ALTER TABLE sections_v3 RENAME TO sections;
+        CREATE TRIGGER sections_ai AFTER INSERT ON sections BEGIN
+            INSERT INTO sections_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER sections_ad AFTER DELETE ON sections BEGIN
+            INSERT INTO sections_fts(sections_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        END;
+        CREATE TRIGGER sections_au AFTER UPDATE OF text ON sections BEGIN
+            INSERT INTO sections_fts(sections_fts, rowid, text) VALUES ('delete', old.id, old.text);
+            INSERT INTO sections_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+"""
+
 _BODY_KINDS = ("heading", "paragraph", "quote", "list_item")
 
 
@@ -205,5 +238,5 @@ def apply_migration(db: sqlite3.Connection, migration: Migration) -> None:
 #: MIGRATIONS[n] brings a project from user_version n to n + 1: SQL, or a function given the
 #: connection. Each runs in one transaction with the version bump (and with foreign keys off,
 #: checked before the commit), so a failed upgrade leaves the file as it was.
-MIGRATIONS: list[Migration] = [_V1, _v2]
+MIGRATIONS: list[Migration] = [_V1, _v2, _V3_TABLES]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMimeData, QObject, Slot
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-from brief.compose import paragraph_number
+from brief.compose import pinpoint
 from brief.errors import NotFoundError
 from brief.model import ItemKind, Source
 from brief.quoting import Quotation
@@ -135,7 +135,7 @@ class Citing(QObject):
                 source = sources[source_id]
             except NotFoundError:
                 continue  # an excerpt whose source was deleted: nothing to cite
-            quotations.append(Quotation(section.text, source, paragraph_number(source, section_id)))
+            quotations.append(Quotation(section.text, source, pinpoint(source, section_id)))
         return quotations
 
     def _from_reader(self) -> list[Quotation]:
@@ -147,8 +147,8 @@ class Citing(QObject):
         source = reader.source
         if source is None:
             return []
-        paragraph = paragraph_number(source, section_id) if section_id else None
-        return [Quotation(text, source, paragraph)]
+        point = pinpoint(source, section_id) if section_id else None
+        return [Quotation(text, source, point)]
 
 
 def _within(widget: QWidget | None, ancestor: QWidget) -> bool:

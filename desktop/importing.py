@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from brief.errors import BriefsmithError
 from brief.ingest.article import Article
+from brief.ingest.files import display_name
 from brief.ingest.fragment import read_clipboard
 from brief.ingest.web import is_web_address
 from brief.project import article_hash
@@ -59,10 +60,35 @@ class Importer(QObject):
         self.runs: list[_ImportRun] = []
 
     # -- files --------------------------------------------------------------------------------
-    def import_files(self, paths: list[Path]) -> ImportJob:
-        job = ImportJob(paths)
+    def import_files(
+        self, paths: list[Path], passwords: dict[Path, str] | None = None
+    ) -> ImportJob:
+        job = ImportJob(paths, passwords=passwords)
         self.runs.append(_ImportRun(self, job, len(paths), "file"))
         return job
+
+    def ask_for_passwords(self, locked: list[tuple[Path, bool]]) -> list[str]:
+        """Ask for the password of each locked PDF and read the ones given again; the
+        files whose password the user does not give are problems of the import."""
+        passwords: dict[Path, str] = {}
+        refused: list[str] = []
+        for path, wrong in locked:
+            name = display_name(path)
+            prompt = (
+                f"The password given for {name} is not right. Password:"
+                if wrong
+                else f"{name} is protected by a password. Password:"
+            )
+            password, ok = QInputDialog.getText(
+                self.widget, "Password needed", prompt, QLineEdit.EchoMode.Password
+            )
+            if ok and password:
+                passwords[path] = password
+            else:
+                refused.append(f"{name}: it is protected by a password, which was not given.")
+        if passwords:
+            self.import_files(list(passwords), passwords)
+        return refused
 
     # -- links --------------------------------------------------------------------------------
     def import_urls(self, urls: list[str]) -> PageImportJob:
@@ -100,6 +126,8 @@ class Importer(QObject):
         run.deleteLater()
         if self.session.closed:  # the window closed while the files were read
             return
+        if run.locked and not run.job.cancelled:
+            run.problems += self.ask_for_passwords(run.locked)
         fresh, repeats = self.split_duplicates(run.articles)
         if repeats and self.ask_about_duplicates(repeats):
             fresh += repeats
@@ -218,9 +246,10 @@ class _ImportRun(QObject):
         self.noun = noun
         self.articles: list[Article] = []
         self.problems: list[str] = []
+        self.locked: list[tuple[Path, bool]] = []  # PDFs waiting for their password
         self.read = 0
-        label = "Importing…" if noun == "file" else "Fetching…"
-        self.dialog = QProgressDialog(label, "Cancel", 0, count, importer.widget)
+        self.label = "Importing…" if noun == "file" else "Fetching…"
+        self.dialog = QProgressDialog(self.label, "Cancel", 0, count, importer.widget)
         self.dialog.setWindowTitle("Import")
         self.dialog.setMinimumDuration(400)
         self.dialog.setAutoReset(False)
@@ -230,6 +259,9 @@ class _ImportRun(QObject):
         self.job.article.connect(self.article)
         self.job.problem.connect(self.problem)
         self.job.progress.connect(self.progress)
+        if isinstance(job, ImportJob):
+            job.pages.connect(self.pages)
+            job.locked.connect(self.password_needed)
         self.job.failed.connect(self.problem)
         self.job.finished.connect(self.finished)
         importer.session.jobs.start(self.job)
@@ -242,11 +274,28 @@ class _ImportRun(QObject):
     def problem(self, message: str) -> None:
         self.problems.append(message)
 
+    @Slot(str, bool)
+    def password_needed(self, path: str, wrong: bool) -> None:
+        self.locked.append((Path(path), wrong))
+
     @Slot(int, int)
     def progress(self, done: int, total: int) -> None:
         self.read = done
         if not self.dialog.wasCanceled():
+            if self.dialog.maximum() != self.count:  # a document's pages were shown
+                self.dialog.setRange(0, self.count)
+                self.dialog.setLabelText(self.label)
             self.dialog.setValue(done)
+
+    @Slot(str, int, int)
+    def pages(self, name: str, done: int, total: int) -> None:
+        """A long document is being read: its pages are the bar while it is."""
+        if self.dialog.wasCanceled() or done >= total:
+            return
+        files = f" (file {self.read + 1} of {self.count})" if self.count > 1 else ""
+        self.dialog.setLabelText(f"Reading {name}: page {done} of {total}{files}")
+        self.dialog.setRange(0, total)
+        self.dialog.setValue(done)
 
     @Slot()
     def cancel(self) -> None:

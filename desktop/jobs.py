@@ -22,6 +22,8 @@ from PySide6.QtGui import QImage
 
 from brief.document import ExportOptions
 from brief.errors import BriefsmithError
+from brief.ingest.files import display_name
+from brief.ingest.pdf import PasswordRequiredError
 from brief.isolated import TIME_BUDGET, IsolatedReader, ReadCancelledError
 from brief.project import Project
 from brief.quoting import Quotation
@@ -146,24 +148,46 @@ class ImportJob(Job):
 
     article = Signal(object)  # brief.ingest.Article, ready to store
     problem = Signal(str)  # one file could not be imported: the message names it
+    pages = Signal(str, int, int)  # a long document's reading: its name, pages read, pages
+    locked = Signal(str, bool)  # a PDF needs its password (the path; whether one was wrong)
 
-    def __init__(self, paths: list[Path], time_budget: float = TIME_BUDGET) -> None:
+    def __init__(
+        self,
+        paths: list[Path],
+        time_budget: float = TIME_BUDGET,
+        passwords: dict[Path, str] | None = None,
+    ) -> None:
         super().__init__()
         self.paths = paths
         self.time_budget = time_budget
+        self.passwords = passwords or {}
+        self._reading = ""
 
     def work(self) -> None:
         with IsolatedReader(self.time_budget) as reader:
             for done, path in enumerate(self.paths, start=1):
                 if self.cancelled:
                     raise CancelledError
+                self._reading = display_name(path)
                 try:
-                    self.article.emit(reader.read(path, lambda: self.cancelled))
+                    self.article.emit(
+                        reader.read(
+                            path,
+                            lambda: self.cancelled,
+                            password=self.passwords.get(path),
+                            progress=self._pages_read,
+                        )
+                    )
                 except ReadCancelledError as exc:
                     raise CancelledError from exc
+                except PasswordRequiredError as exc:
+                    self.locked.emit(str(path), exc.wrong)
                 except BriefsmithError as exc:
                     self.problem.emit(str(exc))
                 self.report(done, len(self.paths))
+
+    def _pages_read(self, done: int, total: int) -> None:
+        self.pages.emit(self._reading, done, total)
 
 
 class PageImportJob(Job):

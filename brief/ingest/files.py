@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import re
 import stat
 import zipfile
 from datetime import UTC, datetime
@@ -15,6 +16,7 @@ from brief.ingest.article import Article
 from brief.ingest.docx import read_docx
 from brief.ingest.html import read_html
 from brief.ingest.markdown import read_markdown
+from brief.ingest.pdf import MAX_PDF_BYTES, Progress, read_pdf
 from brief.ingest.text import read_text
 from brief.model import Origin
 
@@ -22,7 +24,6 @@ from brief.model import Origin
 MAX_BYTES = 20 * 1024 * 1024
 
 _BINARY_MAGIC = {
-    b"%PDF": "a PDF document; save the article from your browser as a page or copy its text",
     b"\x89PNG": "a PNG image",
     b"\xff\xd8\xff": "a JPEG image",
     b"GIF8": "a GIF image",
@@ -31,7 +32,9 @@ _BINARY_MAGIC = {
     b"{\\rtf": "an RTF document; save it as DOCX or plain text",
     b"\xd0\xcf\x11\xe0": "an old Word (.doc) file; save it as DOCX",
 }
-SUPPORTED_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown", ".docx")
+SUPPORTED_SUFFIXES = (
+    ".txt", ".text", ".html", ".htm", ".xhtml", ".md", ".markdown", ".docx", ".pdf"
+)  # fmt: skip
 
 
 def display_name(path: Path) -> str:
@@ -40,12 +43,15 @@ def display_name(path: Path) -> str:
     return os.fsencode(path.name).decode("utf-8", "replace")
 
 
-def read_file(path: str | Path) -> Article:
-    """Import one file, whatever its name says: the content decides how it is read."""
+def read_file(
+    path: str | Path, *, password: str | None = None, progress: Progress | None = None
+) -> Article:
+    """Import one file, whatever its name says: the content decides how it is read.
+    `password` opens an encrypted PDF; `progress(done, total)` follows a PDF's pages."""
     path = Path(path)
     name = display_name(path)
-    data, modified = read_limited(path, name)
-    article = read_bytes(data, name=name)
+    data, modified = read_limited(path, name, MAX_PDF_BYTES if _is_pdf(path) else MAX_BYTES)
+    article = read_bytes(data, name=name, password=password, progress=progress)
     # When the file was saved is the best guess at when its page was read (for citations).
     saved = datetime.fromtimestamp(modified, UTC).date().isoformat()
     article.meta.set_if_empty("accessed", saved, Origin.INFERRED)
@@ -104,10 +110,31 @@ def read_limited(path: Path, name: str, limit: int = MAX_BYTES) -> tuple[bytes, 
     return b"".join(chunks), info.st_mtime
 
 
-def read_bytes(data: bytes, *, name: str) -> Article:
+def _is_pdf(path: Path) -> bool:
+    """Whether a file starts as a PDF does (its first kilobyte holds the %PDF header)."""
+    try:
+        with open(path, "rb") as handle:
+            return re.search(rb"%PDF-[12]\.", handle.read(1024)) is not None
+    except OSError:
+        return False  # read_limited says why
+
+
+def read_bytes(
+    data: bytes,
+    *,
+    name: str,
+    password: str | None = None,
+    progress: Progress | None = None,
+) -> Article:
     """Import a file's bytes; `name` is its file name, used for messages and the suffix."""
     if not data.strip():
         raise ArticleImportError(name, "the file is empty.")
+    if re.search(rb"%PDF-[12]\.", data[:1024]):
+        article = read_pdf(data, name=name, password=password, progress=progress)
+        article.file_hash = hashlib.sha256(data).hexdigest()
+        if not article.sections:
+            raise ArticleImportError(name, "no text was found in the PDF.")
+        return article
     if len(data) > MAX_BYTES:
         raise ArticleImportError(
             name,

@@ -8,7 +8,7 @@ from typing import Any, TypeAlias
 from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
 from brief.briefs import covered
-from brief.compose import paragraph_number
+from brief.compose import pinpoint
 from brief.errors import NotFoundError
 from brief.model import ItemKind, OutlineItem, Source
 from desktop.mime import OUTLINE_MIME, SECTIONS_MIME, decode, encode
@@ -19,7 +19,7 @@ KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 LEVEL_ROLE = Qt.ItemDataRole.UserRole + 2
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 4
-SOURCE_LINE_ROLE = Qt.ItemDataRole.UserRole + 5  # "Source title · para. 3" for excerpts
+SOURCE_LINE_ROLE = Qt.ItemDataRole.UserRole + 5  # "Source title · para. 3" (or "p. 3")
 
 
 class OutlineModel(QAbstractListModel):
@@ -63,8 +63,8 @@ class OutlineModel(QAbstractListModel):
                 self._sources[source_id] = project.source(source_id)
             source = self._sources[source_id]
             title = source.meta.title or "untitled"
-            number = paragraph_number(source, section_id)
-            line = f"{title} · para. {number}" if number is not None else title
+            point = pinpoint(source, section_id)
+            line = f"{title} · {point}" if point is not None else title
             self._excerpts[section_id] = (section.text, line)
         return self._excerpts[section_id]
 
