@@ -318,6 +318,8 @@ class _Writer:
             note = self.sample.notes.get(index)
             self.block(kind, text, note)
         self.end_page()
+        if self.notes:  # notes that no longer fitted on the last page get a page of their own
+            self.end_page()
         c.save()
         return self.out.getvalue()
 

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from brief.citations import Cited, csl_item, format_citations, load_style, pandoc_path
+from brief.citations import Cited, Pinpoint, csl_item, format_citations, load_style, pandoc_path
 from brief.compose import build_document
 from brief.document import ExportOptions, plain
 from tests.exports import SOURCES, add_source, sample_brief, source_with
@@ -59,7 +59,7 @@ def test_notes_and_bibliography_equal_pandoc(sources, style_name):
     style = load_style(style_name)
     order = list(sources)
     cites = [(key, n % 2 + 1) for n, key in enumerate(order + order[:2])]
-    ours = format_citations(style, [Cited(sources[k], p) for k, p in cites])
+    ours = format_citations(style, [Cited(sources[k], Pinpoint(p)) for k, p in cites])
     reference = _reference(
         style, [csl_item(s) for s in sources.values()], [(f"s{sources[k].id}", p) for k, p in cites]
     )
@@ -78,7 +78,9 @@ def test_notes_and_bibliography_equal_pandoc(sources, style_name):
 def test_chicago_formats_to_the_comma(sources):
     style = load_style("chicago")
     two, none = sources["two_authors"], sources["no_author"]
-    ours = format_citations(style, [Cited(two, 2), Cited(two, 2), Cited(none, 1)])
+    ours = format_citations(
+        style, [Cited(two, Pinpoint(2)), Cited(two, Pinpoint(2)), Cited(none, Pinpoint(1))]
+    )
     assert plain(ours.citations[0]) == (
         "Priya Raman and Ken Ito, “Wheat Prices Slide as Harvest "
         "Forecasts Rise,” Harvest Wire, June 4, 2024, para. 2."
@@ -188,7 +190,7 @@ def test_an_organisation_is_cited_whole_as_pandoc_does(project, style_name, expe
     style = load_style(style_name)
     item = csl_item(source)
     assert item["author"] == [{"literal": "United Nations Children's Fund"}]
-    ours = format_citations(style, [Cited(source, 1)])
+    ours = format_citations(style, [Cited(source, Pinpoint(1))])
     assert plain(ours.citations[0]).startswith(expected)
     assert "Fund, " not in plain(ours.bibliography[0])
     reference = _reference(style, [item], [(item["id"], 1)])

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from brief.citations import Cited, csl_item, format_citations, load_style, pandoc_path
+from brief.citations import Cited, Pinpoint, csl_item, format_citations, load_style, pandoc_path
 from brief.cli import main
 from brief.document import Run, plain
 from brief.project import Project
@@ -111,7 +111,7 @@ def test_pandoc_formats_the_exported_references_as_briefsmith_does(
     exported = tmp_path / f"library{suffix}"
     exported.write_text(references(library, fmt), encoding="utf-8")
     cites = [(source, n + 1) for n, source in enumerate(library)] + [(library[0], 2)]
-    ours = format_citations(style, [Cited(source, para) for source, para in cites])
+    ours = format_citations(style, [Cited(source, Pinpoint(para)) for source, para in cites])
     citations, entries = _formatted_by_pandoc(
         style, exported, [(f"s{source.id}", para) for source, para in cites]
     )
@@ -253,9 +253,9 @@ def test_a_clip_cites_each_excerpt_in_full_and_escapes_its_text(project):
     )
     persian = source_with(project, title="گزارش نمونه", authors=["احمد نمونه"], published="2023")
     quotes = [
-        Quotation("Barges <script>alert(1)</script> return.", source, 2),
-        Quotation("A second line & more.", source, 3),
-        Quotation("ما درس می‌خوانیم.", persian, 1),
+        Quotation("Barges <script>alert(1)</script> return.", source, Pinpoint(2)),
+        Quotation("A second line & more.", source, Pinpoint(3)),
+        Quotation("ما درس می‌خوانیم.", persian, Pinpoint(1)),
     ]
     notes = quote_with_citations(quotes, load_style("chicago"))
     blocks = notes.text.strip().split("\n\n")

@@ -10,6 +10,7 @@ message that says which and what to do.
 from __future__ import annotations
 
 import ctypes
+import logging
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -35,6 +36,7 @@ from brief.ingest.pdf_layout import (
 from brief.ingest.people import clean_authors
 from brief.model import Origin, Section, SectionKind, SourceMeta
 
+log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 
 #: A PDF report may be far larger than an article page; its size is checked by the caller.
@@ -112,26 +114,45 @@ def _open_error(exc: Any, name: str | None, password: str | None) -> ArticleImpo
 def _read_pages(
     document: Any, name: str | None, progress: Progress | None
 ) -> tuple[list[list[Line]], list[float], list[float]]:
+    import pypdfium2 as pdfium
+
     pages: list[list[Line]] = []
     heights: list[float] = []
     widths: list[float] = []
     count = len(document)
+    broken = 0
     for index in range(count):
-        page = document[index]
         try:
-            width, height = page.get_size()
-            textpage = page.get_textpage()
+            page = document[index]
+        except pdfium.PdfiumError:
+            broken += 1  # a damaged page: the others are still worth reading
+            log.warning("%s: page %d cannot be read", name, index + 1)
+            page = None
+        if page is None:
+            width, height, runs = 595.0, 842.0, []
+        else:
             try:
-                runs = list(_runs(page, textpage, height))
+                width, height = page.get_size()
+                textpage = page.get_textpage()
+                try:
+                    runs = list(_runs(page, textpage, height))
+                finally:
+                    textpage.close()
+            except pdfium.PdfiumError:
+                broken += 1
+                log.warning("%s: the text of page %d cannot be read", name, index + 1)
+                runs = []
             finally:
-                textpage.close()
-        finally:
-            page.close()
+                page.close()
         pages.append(build_lines(runs, index + 1))
         heights.append(height)
         widths.append(width)
         if progress is not None:
             progress(index + 1, count)
+    if broken == count:
+        raise ArticleImportError(
+            name, "the PDF is damaged: none of its pages can be read. Download or save it again."
+        )
     return pages, heights, widths
 
 
@@ -221,20 +242,17 @@ def _article(
     meta: SourceMeta,
     name: str | None,
 ) -> Article:
-    furniture = running_lines(pages, heights)
+    style = body_style([line for page in pages for line in page], heights)
+    furniture = running_lines(pages, heights, style.size)
     removed = [line.text for page in pages for line in page if id(line) in furniture]
     kept = [[line for line in page if id(line) not in furniture] for page in pages]
-    style = body_style([line for page in kept for line in page])
     columns: list[list[Line]] = []
     notes: list[tuple[str, int]] = []
     for lines, gutter in zip(kept, page_gutters(kept, widths), strict=True):
         lines, page_foot = page_footnotes(lines, style.size)
         page_columns = reading_order(lines, gutter)
-        for number, column in enumerate(page_columns):
-            # Notes sit at the foot of the page's last column (or of each column).
-            body, foot = split_footnotes(column, style.size)
-            if foot and number < len(page_columns) - 1 and not _is_page_foot(foot, page_columns):
-                body, foot = column, []
+        for column in page_columns:
+            body, foot = split_footnotes(column, style.size)  # notes under a column
             columns.append(body)
             notes.extend(notes_of(foot))
         # Notes set across the page are read line by line; notes under each column, by column.
@@ -255,12 +273,6 @@ def _article(
     article.removed = removed
     article.file_name = name or ""
     return article
-
-
-def _is_page_foot(foot: list[Line], columns: list[list[Line]]) -> bool:
-    """Notes at the foot of a left column are the page's when no column goes lower."""
-    lowest = max(line.bottom for column in columns for line in column)
-    return foot[-1].bottom >= lowest - 1
 
 
 def _give_pages(sections: list[Section], blocks: list[tuple[str, int]]) -> None:

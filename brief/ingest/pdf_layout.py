@@ -64,22 +64,21 @@ class Line:
         letters = sum(len(r.text.strip()) for r in runs) or 1
         self.bold = sum(len(r.text.strip()) for r in runs if r.bold) > letters / 2
         self.rtl = _is_rtl("".join(r.text for r in runs))
-        ordered = sorted(runs, key=lambda r: -r.x1 if self.rtl else r.x0)
         plain_parts: list[str] = []
         marked_parts: list[str] = []
         previous: Run | None = None
-        for run in ordered:
+        for run, text in _logical_order(runs, self.rtl):
             gap = 0.0
             if previous is not None:
-                gap = previous.x0 - run.x1 if self.rtl else run.x0 - previous.x1
+                gap = max(run.x0 - previous.x1, previous.x0 - run.x1)
             space = previous is not None and gap > 0.12 * self.size
             marker = _is_marker(run, self)
             for parts, keep in ((plain_parts, not marker), (marked_parts, True)):
                 if not keep:
                     continue
-                if space and parts and not parts[-1].endswith(" ") and not run.text[:1].isspace():
+                if space and parts and not parts[-1].endswith(" ") and not text[:1].isspace():
                     parts.append(" ")
-                parts.append(run.text)
+                parts.append(text)
             previous = run
         self.text = _clean("".join(plain_parts))
         self.marked = _clean("".join(marked_parts))
@@ -90,7 +89,82 @@ class Line:
         return self.bottom - self.top
 
 
+_RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_LIGATURE = re.compile("[\ufb00-\ufb06]")
+
+
+def _direction(text: str) -> str | None:
+    """'L' or 'R' by a text's first strong letter; None for digits and punctuation."""
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            return "L"
+        if kind in ("R", "AL"):
+            return "R"
+    return None
+
+
+_LEADING_NEUTRALS = re.compile(r"^([^\w\s]+)(\w.*)$", re.DOTALL)
+_MIRRORED = str.maketrans("«»()[]{}‹›", "»«)(][}{›‹")
+
+
+def _logical_order(runs: list[Run], rtl: bool) -> list[tuple[Run, str]]:
+    """A line's runs in reading order, with their text as it is read.
+
+    PDFium gives a run of the line's majority direction in reading order, and a run of the
+    other direction (a Dari phrase in an English line, an English clause in a Pashto line)
+    with its words in the order they stand on the page: those are turned back, with their
+    punctuation and brackets. The runs are then read from the left, unless the line is
+    right to left through and through (two thirds of its letters), when they are read
+    from the right.
+    """
+    visual = sorted(runs, key=lambda r: r.x0)
+    if not rtl and not any(_RTL_LETTER.search(r.text) for r in runs):
+        return [(run, run.text) for run in visual]
+    majority = "R" if rtl else "L"
+    strong = [unicodedata.bidirectional(ch) for r in runs for ch in r.text if ch.isalpha()]
+    share = sum(1 for kind in strong if kind in ("R", "AL")) / max(len(strong), 1)
+    base = "R" if share > 2 / 3 else "L"
+    found = [_direction(run.text) for run in visual]
+    resolved: list[str] = []
+    for index, direction in enumerate(found):
+        if direction is None:
+            before = next((d for d in reversed(found[:index]) if d), base)
+            after = next((d for d in found[index + 1 :] if d), base)
+            direction = before if before == after else base
+        resolved.append(direction)
+    groups: list[tuple[str, list[Run]]] = []
+    for run, direction in zip(visual, resolved, strict=True):
+        if groups and groups[-1][0] == direction:
+            groups[-1][1].append(run)
+        else:
+            groups.append((direction, [run]))
+    if base == "R":
+        groups.reverse()
+    ordered: list[tuple[Run, str]] = []
+    for direction, members in groups:
+        for run in reversed(members) if direction == "R" else members:
+            text = run.text
+            if direction != majority and _direction(text) == direction:
+                text = _turned(text)
+            ordered.append((run, text))
+    return ordered
+
+
+def _turned(text: str) -> str:
+    """Words given in the order they stand on the page, in reading order."""
+    words = []
+    for word in reversed(text.split()):
+        moved = _LEADING_NEUTRALS.match(word)
+        if moved:
+            word = moved.group(2) + moved.group(1)
+        words.append(word.translate(_MIRRORED))
+    return " ".join(words)
+
+
 def _is_rtl(text: str) -> bool:
+    if not _RTL_LETTER.search(text):
+        return False
     strong = [unicodedata.bidirectional(ch) for ch in text if ch.isalpha()]
     rtl = sum(1 for kind in strong if kind in ("R", "AL"))
     return rtl > len(strong) / 2
@@ -273,9 +347,10 @@ def _shape(text: str) -> str:
     return _DIGITS.sub("#", text.casefold()).strip()
 
 
-def running_lines(pages: list[list[Line]], heights: list[float]) -> set[int]:
+def running_lines(pages: list[list[Line]], heights: list[float], body_size: float) -> set[int]:
     """ids of lines that are a page's furniture: page numbers in its top or bottom margin,
-    and lines there whose text (numbers aside) repeats on many pages."""
+    lines there whose text (numbers aside) repeats on many pages, and lines in smaller type
+    than the body above a page's text (a running head, even on a document of one page)."""
     zone: list[tuple[Line, str]] = []
     for lines, height in zip(pages, heights, strict=True):
         for line in lines:
@@ -287,6 +362,13 @@ def running_lines(pages: list[list[Line]], heights: list[float]) -> set[int]:
     for line, shape in zone:
         if is_page_number(line.text) or (len(pages) > 1 and counts[shape] >= enough):
             furniture.add(id(line))
+    for lines, height in zip(pages, heights, strict=True):
+        text = [line for line in lines if line.size >= 0.9 * body_size]
+        first = min((line.top for line in text), default=height)
+        for line in lines:
+            head = line.bottom < _MARGIN_ZONE * height and line.bottom < first - line.size
+            if head and line.size < 0.9 * body_size:
+                furniture.add(id(line))
     return furniture
 
 
@@ -411,11 +493,14 @@ class Style:
     bold: bool  # whether the body itself is bold
 
 
-def body_style(lines: list[Line]) -> Style:
+def body_style(lines: list[Line], heights: list[float] | None = None) -> Style:
+    """The body's type: the size most of the text is set in, text low on a page (notes,
+    which may be long) counting for less."""
     sizes: Counter[float] = Counter()
     bold = 0
     for line in lines:
-        sizes[round(line.size, 1)] += len(line.text)
+        low = heights is not None and line.top > 0.7 * heights[line.page - 1]
+        sizes[round(line.size, 1)] += len(line.text) // 4 if low else len(line.text)
         bold += len(line.text) if line.bold else 0
     size = sizes.most_common(1)[0][0] if sizes else 10.0
     body = [line for line in lines if abs(line.size - size) < 0.3]
@@ -505,7 +590,7 @@ def _breaks(
         back = _indent(line, current, style) < 0.5 * style.size and not bullet
         return back or _ended(previous, line, current.left, current.right)
     step = _indent(line, current, style) - _indent(previous, current, style)
-    if step > 0.8 * style.size and _full(line, current.right, style):
+    if step > 0.8 * style.size:
         return True  # an indented first line
     if step < -0.8 * style.size and len(current.lines) >= 2:
         return True  # back to the margin after a block set in from it (a quote)
