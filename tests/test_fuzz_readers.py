@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -148,11 +147,6 @@ def test_read_pdf_damaged(edits, cut):
         notes_per_column=st.booleans(),
         info=st.booleans(),
     ),
-)
-@pytest.mark.xfail(
-    reason="open defect found by this test: with hyphenation, a word split across a page "
-    "break or at a list item is sometimes left cut ('prelimin', seed=280, 8 paragraphs)",
-    strict=False,
 )
 def test_read_pdf_keeps_only_words_put_in(seed, paragraphs, notes, layout):
     """Whatever the layout, every word the PDF reader gives was put into the PDF (no header,

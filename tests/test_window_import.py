@@ -4,11 +4,12 @@ and edits made while 300 files import are each applied or refused, never half-ap
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
 pytest.importorskip("PySide6")
-from PySide6.QtCore import QThread, QTimer
+from PySide6.QtCore import QObject, QThread, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from brief.model import ItemKind
@@ -165,3 +166,67 @@ def test_a_warning_box_is_built_on_the_ui_thread(window, qtbot, tmp_path, monkey
     with qtbot.waitSignal(window.importer.done, timeout=30000):
         window.import_files([bad])
     assert made == [True]
+
+
+def test_a_locked_pdf_asks_for_its_password_and_imports(window, qtbot, tmp_path, monkeypatch):
+    """The first password is wrong, the second right: asked twice (the second time saying
+    so), typed hidden, and the document imported once."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    from tests.test_pdf_import import _locked
+
+    path = tmp_path / "locked report.pdf"
+    path.write_bytes(_locked("sesame"))
+    answers = ["wrong", "sesame"]
+    asked = []
+
+    def get_text(parent, title, label, echo=QLineEdit.EchoMode.Normal, *args, **kwargs):
+        asked.append((label, echo, QThread.currentThread() is QApplication.instance().thread()))
+        return answers.pop(0), True
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(get_text))
+    project = window.session.project
+    before = project.source_count()
+    window.import_files([path])
+    qtbot.waitUntil(lambda: project.source_count() == before + 1, timeout=60000)
+    qtbot.waitUntil(lambda: not window.importer.runs, timeout=30000)
+    assert [label for label, _, _ in asked] == [
+        "locked report.pdf is protected by a password. Password:",
+        "The password given for locked report.pdf is not right. Password:",
+    ]
+    assert all(echo == QLineEdit.EchoMode.Password and ui for _, echo, ui in asked)
+    source = project.sources()[-1]
+    assert source.file_name == "locked report.pdf" and source.sections
+
+
+class _DialogWatcher(QObject):
+    """Reads the progress dialog's label each time the job reports a page."""
+
+    def __init__(self, dialog) -> None:
+        super().__init__()
+        self.dialog = dialog
+        self.labels: list[str] = []
+        self.on_ui_thread: list[bool] = []
+
+    @Slot(str, int, int)
+    def pages(self, name: str, done: int, total: int) -> None:
+        self.on_ui_thread.append(QThread.currentThread() is QApplication.instance().thread())
+        self.labels.append(self.dialog.labelText())
+
+
+def test_a_long_pdf_reports_its_pages_to_the_progress_dialog(window, qtbot, tmp_path):
+    from tests.pdfgen import Layout, make_pdf
+    from tests.pdfgen import sample as report
+
+    path = tmp_path / "long.pdf"
+    path.write_bytes(make_pdf(report(3, 120), Layout()))
+    job = window.import_files([path])
+    watcher = _DialogWatcher(window.importer.runs[-1].dialog)
+    job.pages.connect(watcher.pages)  # after the run's own slot, on the UI thread
+    with qtbot.waitSignal(window.importer.done, timeout=60000):
+        pass
+    assert watcher.on_ui_thread == [True] * len(watcher.labels)
+    assert any(re.fullmatch(r"Reading long\.pdf: page \d+ of \d+", t) for t in watcher.labels)
+    source = window.session.project.sources()[-1]
+    assert source.file_name == "long.pdf"
+    assert max(s.page or 0 for s in source.sections) > 5

@@ -111,12 +111,21 @@ def read_limited(path: Path, name: str, limit: int = MAX_BYTES) -> tuple[bytes, 
 
 
 def _is_pdf(path: Path) -> bool:
-    """Whether a file starts as a PDF does (its first kilobyte holds the %PDF header)."""
+    """Whether a regular file starts as a PDF does (its first kilobyte holds the header).
+    Anything else is left to read_limited, which refuses it: opening a named pipe to peek
+    would wait for a writer for ever."""
     try:
-        with open(path, "rb") as handle:
-            return re.search(rb"%PDF-[12]\.", handle.read(1024)) is not None
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return False  # read_limited says why
+    try:
+        return re.search(rb"%PDF-[12]\.", os.read(fd, 1024)) is not None
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
 
 
 def read_bytes(
@@ -174,7 +183,12 @@ def read_bytes(
 def decode(data: bytes, name: str) -> str:
     """Bytes to text: a BOM or UTF-8 first, then the encoding charset-normalizer finds."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:  # a UTF-16 mark on bytes that are not UTF-16
+            raise ArticleImportError(
+                name, "it starts as UTF-16 text but is not; it may be damaged."
+            ) from exc
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return utf16

@@ -249,15 +249,19 @@ def _article(
     columns: list[list[Line]] = []
     notes: list[tuple[str, int]] = []
     for lines, gutter in zip(kept, page_gutters(kept, widths), strict=True):
-        lines, page_foot = page_footnotes(lines, style.size)
+        body, page_foot = page_footnotes(lines, style.size)
+        across = gutter is not None and any(n.x0 < gutter < n.x1 for n in page_foot)
+        if gutter is None or across:  # notes under each column are found column by column
+            lines = body
+        else:
+            page_foot = []
         page_columns = reading_order(lines, gutter)
         for column in page_columns:
             body, foot = split_footnotes(column, style.size)  # notes under a column
             columns.append(body)
             notes.extend(notes_of(foot))
-        # Notes set across the page are read line by line; notes under each column, by column.
-        across = gutter is not None and any(n.x0 < gutter < n.x1 for n in page_foot)
-        for column in reading_order(page_foot, None if across else gutter):
+        # Notes set across the page are read line by line.
+        for column in reading_order(page_foot, None):
             notes.extend(notes_of(column))
     blocks = paragraphs(columns, style)
     _take_title(meta, blocks, style)

@@ -297,7 +297,15 @@ def _single_spanning(previous: list[Line], line: Line) -> bool:
 def _gutter(lines: list[Line], width: float) -> float | None:
     """The x of a vertical white lane near the middle of the page that most lines keep to one
     side of, with at least three lines beside it on each side; None on a one-column page."""
-    lines = sorted(lines, key=lambda line: line.top)
+    # Lines in the page's running type decide: a title, a heading across the columns or
+    # notes set across the foot do not hide the lane between the columns.
+    sizes = Counter(round(line.size) for line in lines)
+    if not sizes:
+        return None
+    common = sizes.most_common(1)[0][0]
+    lines = sorted(
+        (line for line in lines if round(line.size) == common), key=lambda line: line.top
+    )
     body = [line for line in lines if line.x1 - line.x0 < 0.75 * width]
     if len(body) < 6:
         return None
@@ -316,12 +324,14 @@ def _gutter(lines: list[Line], width: float) -> float | None:
     gutter = (lane[0] + lane[-1]) / 2
     left = sum(1 for line in body if line.x1 <= gutter)
     right = sum(1 for line in body if line.x0 >= gutter)
-    # Both sides must hold columns of text, not a label beside a paragraph.
-    if left < 3 or right < 3 or crossing > 0.25 * len(lines):
+    # Both sides must hold lines of running text, not a label or page numbers beside a
+    # paragraph; a column may be short (the end of an article, a quote's last lines).
+    if left < 1 or right < 1 or crossing > 0.25 * len(lines):
         return None
-    wide_left = sum(1 for line in body if line.x1 <= gutter and line.x1 - line.x0 > 0.25 * width)
-    wide_right = sum(1 for line in body if line.x0 >= gutter and line.x1 - line.x0 > 0.25 * width)
-    return gutter if wide_left >= 2 and wide_right >= 2 else None
+    wide_left = sum(1 for line in body if line.x1 <= gutter and line.x1 - line.x0 > 0.18 * width)
+    wide_right = sum(1 for line in body if line.x0 >= gutter and line.x1 - line.x0 > 0.18 * width)
+    enough = wide_left + wide_right >= 6
+    return gutter if enough and wide_left >= 1 and wide_right >= 1 else None
 
 
 # -- running heads and page numbers -----------------------------------------------------------
@@ -503,6 +513,12 @@ def body_style(lines: list[Line], heights: list[float] | None = None) -> Style:
         sizes[round(line.size, 1)] += len(line.text) // 4 if low else len(line.text)
         bold += len(line.text) if line.bold else 0
     size = sizes.most_common(1)[0][0] if sizes else 10.0
+    # A short document's title can outweigh its text: smaller type with a good share of
+    # the letters is the body.
+    if sizes and size == max(sizes):
+        smaller = [(count, other) for other, count in sizes.items() if other * 1.25 < size]
+        if smaller and max(smaller)[0] >= 0.4 * sizes[size]:
+            size = max(smaller)[1]
     body = [line for line in lines if abs(line.size - size) < 0.3]
     steps: Counter[float] = Counter()
     for a, b in itertools.pairwise(body):
@@ -540,9 +556,7 @@ def paragraphs(columns: list[list[Line]], style: Style) -> list[Block]:
         for index, line in enumerate(column):
             heading = is_heading_line(line, style)
             kind = SectionKind.HEADING if heading else SectionKind.PARAGRAPH
-            bullet = (
-                not heading and bool(_BULLET.match(line.text)) and line.x0 < left + 2.5 * style.size
-            )
+            bullet = not heading and _is_bullet(line, previous, left, style)
             if bullet:
                 kind = SectionKind.LIST_ITEM
             new = (
@@ -562,10 +576,21 @@ def paragraphs(columns: list[list[Line]], style: Style) -> list[Block]:
                         line.x0 > left + 0.8 * style.size
                         or _ended(previous, line, current.left, current.right)
                     )
+                    if current.kind is SectionKind.LIST_ITEM and not bullet:
+                        new = new or line.x0 < left + 0.5 * style.size  # the list has ended
                     if not new:
                         current.left, current.right = left, right
                 else:
                     new = _breaks(current, previous, line, style, heading=heading, bullet=bullet)
+                    start = _after_list(current, line, style) if new and not bullet else None
+                    if start is not None:
+                        # The list ended lines ago: a paragraph whose first line is indented
+                        # as far as the items' text went on under the last item.
+                        moved = current.lines[start:]
+                        del current.lines[start:]
+                        current = Block(SectionKind.PARAGRAPH, left, right, moved)
+                        blocks.append(current)
+                        new = False
             if new or current is None:
                 current = Block(kind, left, right)
                 blocks.append(current)
@@ -587,14 +612,59 @@ def _breaks(
     if gap > max(1.35 * style.leading, 1.35 * line.size):
         return True
     if current.kind is SectionKind.LIST_ITEM:
-        back = _indent(line, current, style) < 0.5 * style.size and not bullet
-        return back or _ended(previous, line, current.left, current.right)
+        return (_leaves_list(line, current, style) and not bullet) or _ended(
+            previous, line, current.left, current.right
+        )
     step = _indent(line, current, style) - _indent(previous, current, style)
     if step > 0.8 * style.size:
         return True  # an indented first line
-    if step < -0.8 * style.size and len(current.lines) >= 2:
-        return True  # back to the margin after a block set in from it (a quote)
+    set_in = _indent(previous, current, style) > 0.8 * style.size
+    room = previous.x0 - current.left if previous.rtl else current.right - previous.x1
+    end_set_in = room > style.size
+    if step < -0.8 * style.size and len(current.lines) >= 2 and end_set_in:
+        return True  # back to the margin after a block set in from both sides (a quote)
+    if abs(step) <= 0.8 * style.size and set_in and not end_set_in:
+        # Two indented lines, the first running to the margin: two paragraphs' first lines
+        # (a one-line paragraph), since a paragraph's second line starts at the margin.
+        return bool(_ENDS_SENTENCE.search(previous.text))
     return _ended(previous, line, current.left, current.right)
+
+
+def _is_bullet(line: Line, previous: Line | None, left: float, style: Style) -> bool:
+    """A list item's first line: a bullet sign near the margin, or a number or letter
+    ("2.", "b)") where a new block may start (not "… most a. Levels" broken after "most")."""
+    if line.x0 >= left + 2.5 * style.size or not _BULLET.match(line.text):
+        return False
+    if _SYMBOL_BULLET.match(line.text):
+        return True
+    return previous is None or bool(_ENDS_SENTENCE.search(previous.text))
+
+
+def _leaves_list(line: Line, block: Block, style: Style) -> bool:
+    """A line back at the margin, no further in than the item's bullet: the list is over
+    (an item's own lines hang in under its text)."""
+    first = block.lines[0]
+    at_bullet = (
+        first.x1 - 0.3 * style.size < line.x1 if line.rtl else line.x0 < first.x0 + 0.3 * style.size
+    )
+    return at_bullet and _indent(line, block, style) < 0.5 * style.size
+
+
+def _after_list(block: Block, line: Line, style: Style) -> int | None:
+    """Where, in a list item that `line` leaves by going back to the margin, a paragraph
+    began: when `line` goes on with a sentence (lower case, or after a hyphen or a line that
+    ends no sentence), the first line after the item's last sentence end that starts anew."""
+    if block.kind is not SectionKind.LIST_ITEM or not _leaves_list(line, block, style):
+        return None
+    last = block.lines[-1].text
+    goes_on = line.text[:1].islower() or not _ENDS_SENTENCE.search(last)
+    if not goes_on:
+        return None
+    for index in range(len(block.lines) - 1, 0, -1):
+        before, start = block.lines[index - 1].text, block.lines[index].text
+        if _ENDS_SENTENCE.search(before) and start[:1].isupper():
+            return index
+    return None
 
 
 def _indent(line: Line, block: Block, style: Style) -> float:
