@@ -22,6 +22,7 @@ from brief.model import ItemKind, OutlineItem
 from brief.progress import ImportReport, import_files, store_once
 from brief.project import Project
 from brief.projectfile import storage_error
+from brief.reference_import import LABELS, read_reference_file, updates_for
 from brief.references import FORMATS, references
 
 
@@ -80,6 +81,17 @@ def build_parser() -> tuple[argparse.ArgumentParser, Any]:
     )
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the references to FILE")
     p.set_defaults(run=_sources)
+
+    p = sub.add_parser(
+        "update-sources",
+        help="fill sources' metadata from a reference manager's CSL JSON, BibTeX or RIS file",
+        description="Sources are matched to references by URL or DOI. Without --yes the "
+        "changes are only listed.",
+    )
+    p.add_argument("project", type=Path)
+    p.add_argument("references", type=Path, metavar="FILE")
+    p.add_argument("--yes", action="store_true", help="apply the changes listed")
+    p.set_defaults(run=_update_sources)
 
     p = sub.add_parser("sections", help="list sections, of one source or matching words")
     p.add_argument("project", type=Path)
@@ -191,6 +203,34 @@ def _import_line(report: ImportReport) -> str:
         f"{meta.published or '-'}\t{len(source.sections)} sections kept\t"
         f"{source.junk_lines} lines removed{note}"
     )
+
+
+def _update_sources(args: argparse.Namespace) -> int:
+    items = read_reference_file(args.references)
+    if not args.project.exists():
+        raise BriefsmithError(f"{args.project}: there is no project of that name.")
+    with Project.open(args.project, readonly=not args.yes) as project:
+        updates = updates_for(project.sources(), items)
+        for update in updates:
+            print(f"source {update.source_id} “{update.source_title}” (by {update.matched_by}):")
+            for change in update.changes:
+                print(f"  {LABELS[change.field]}: {_shown(change.old)} → {_shown(change.new)}")
+        if not updates:
+            print(f"No source matches a reference of {args.references.name} with new metadata.")
+            return 0
+        noun = "source" if len(updates) == 1 else "sources"
+        if not args.yes:
+            print(f"Nothing was changed: run again with --yes to update {len(updates)} {noun}.")
+            return 0
+        project.update_metas({u.source_id: u.values() for u in updates})
+        print(f"Updated {len(updates)} {noun}.")
+    return 0
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value) or "(none)"
+    return f"“{value}”" if value else "(none)"
 
 
 def _sources(args: argparse.Namespace) -> int:

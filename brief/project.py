@@ -6,6 +6,7 @@ before the operation. A project opened for writing is locked against other write
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import os
@@ -366,6 +367,30 @@ class Project(BriefStore):
                 (_meta_to_json(meta), meta.title, meta.publisher, meta.published, source_id),
             )
         return source
+
+    def update_metas(self, values: dict[int, dict[str, Any]]) -> dict[int, SourceMeta]:
+        """Change fields of several sources in one transaction (metadata confirmed from a
+        reference manager): all are written or none. Returns the metadata before."""
+        before: dict[int, SourceMeta] = {}
+        after: dict[int, SourceMeta] = {}
+        for source_id, fields in values.items():
+            source = self.source(source_id)
+            before[source_id] = copy.deepcopy(source.meta)
+            for name, value in fields.items():
+                source.meta.set(name, value, Origin.USER)
+            after[source_id] = source.meta
+        self.set_metas(after)
+        return before
+
+    def set_metas(self, metas: dict[int, SourceMeta]) -> None:
+        """Store several sources' whole metadata in one transaction (undo of update_metas)."""
+        with self._tx() as db:
+            for source_id, meta in metas.items():
+                db.execute(
+                    "UPDATE sources SET meta = ?, title = ?, publisher = ?, published = ?"
+                    " WHERE id = ?",
+                    (_meta_to_json(meta), meta.title, meta.publisher, meta.published, source_id),
+                )
 
     def remove_source(self, source_id: int) -> None:
         """Delete a source and its sections; refused while a brief quotes one of them."""

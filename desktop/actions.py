@@ -62,6 +62,11 @@ class Actions:
             w.citing.export_library,
             tip="The library's sources as CSL-JSON, BibTeX or RIS, for a reference manager",
         )
+        self.update_sources = self._make(
+            "&Update Sources from References…",
+            w.citing.update_from_references,
+            tip="Fill sources' metadata from a reference manager's CSL-JSON, BibTeX or RIS file",
+        )
         self.quit = self._make("&Quit", w.close, [Key.Quit])
         self.undo = self._make("&Undo", w.session.editor.undo, standard(["Ctrl+Z"], Key.Undo))
         self.redo = self._make(
@@ -187,7 +192,14 @@ class Actions:
         recent.triggered.connect(open_recent)
         file.addSeparator()
         file.addActions(
-            [self.import_files, self.import_url, self.paste, self.export, self.export_library]
+            [
+                self.import_files,
+                self.import_url,
+                self.paste,
+                self.export,
+                self.export_library,
+                self.update_sources,
+            ]
         )
         file.addSeparator()
         file.addAction(self.quit)

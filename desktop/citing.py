@@ -1,5 +1,7 @@
-"""The library's citations going out: "Export Library as…" (CSL-JSON, BibTeX, RIS) and
-"Copy with Citation" (the selected excerpts and their citations, on the clipboard).
+"""The library's citations going out and coming back: "Export Library as…" (CSL-JSON,
+BibTeX, RIS), "Update Sources from References…" (a reference manager's metadata, matched by
+address or DOI and confirmed) and "Copy with Citation" (the selected excerpts and their
+citations, on the clipboard).
 
 Both run in a job (pandoc formats or writes); the results come back to slots of this
 object, which lives on the UI thread.
@@ -17,8 +19,10 @@ from brief.compose import pinpoint
 from brief.errors import NotFoundError
 from brief.model import ItemKind, Source
 from brief.quoting import Quotation
+from brief.reference_import import Update
 from brief.references import FORMATS
-from desktop.jobs import CitationJob, ReferencesJob
+from desktop.dialogs.reference_updates import ReferenceUpdatesDialog
+from desktop.jobs import CitationJob, ReadReferencesJob, ReferencesJob
 
 if TYPE_CHECKING:
     from desktop.window import MainWindow
@@ -74,6 +78,49 @@ class Citing(QObject):
         self.window.session.jobs.start(job)
         self.window.show_message(f"Writing the library's references to {path.name}…")
         return job
+
+    # -- Update Sources from References… ---------------------------------------------------------
+    def update_from_references(self) -> None:
+        w = self.window
+        folder = str(w.settings.value("references/folder", "")) or str(
+            w.session.project.path.parent
+        )
+        path, _ = QFileDialog.getOpenFileName(
+            w,
+            "Update sources from references",
+            folder,
+            "References (*.json *.bib *.ris);;All files (*)",
+        )
+        if path:
+            self.read_references(Path(path))
+
+    def read_references(self, path: Path) -> ReadReferencesJob:
+        job = ReadReferencesJob(self.window.session.project.path, path)
+        job.done.connect(self._matched)
+        job.failed.connect(self._failed)
+        self.window.session.jobs.start(job)
+        self.window.show_message(f"Reading {path.name}…")
+        return job
+
+    @Slot(object, str)
+    def _matched(self, updates: list[Update], name: str) -> None:
+        if self.window.session.closed:
+            return
+        if not updates:
+            QMessageBox.information(
+                self.window,
+                "Update sources from references",
+                f"No source of the library matches a reference in {name} by its address or "
+                "DOI with anything new.",
+            )
+            return
+        dialog = ReferenceUpdatesDialog(updates, name, self.window)
+        if not dialog.exec():
+            return
+        values = dialog.confirmed()
+        if values and self.window.session.editor.update_sources(values):
+            noun = "source" if len(values) == 1 else "sources"
+            self.window.show_message(f"Updated {len(values)} {noun} from {name}.")
 
     @Slot(str, int)
     def _written(self, path: str, count: int) -> None:

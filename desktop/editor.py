@@ -193,6 +193,33 @@ class _EditMeta(_Command):
         self.session.sources_changed.emit()
 
 
+class _UpdateSources(_Command):
+    """Metadata from a reference manager, confirmed by the user: one step for all sources."""
+
+    def __init__(self, editor: Editor, values: dict[int, dict[str, object]]) -> None:
+        super().__init__(editor, f"Update {_plural(len(values), 'source')} from references")
+        self.values = values
+        self.before: dict[int, SourceMeta] = {}
+        self.after: dict[int, SourceMeta] = {}
+
+    def apply(self) -> None:
+        if not self.after:
+            self.before = self.project.update_metas(self.values)
+            self.after = {i: self.project.source(i).meta for i in self.values}
+        else:
+            self.project.set_metas(self.after)
+        self._show()
+
+    def revert(self) -> None:
+        self.project.set_metas(self.before)
+        self._show()
+
+    def _show(self) -> None:
+        for source_id in self.values:
+            self.session.meta_changed.emit(source_id)
+        self.session.sources_changed.emit()
+
+
 class _Import(_Command):
     def __init__(self, editor: Editor, articles: Sequence[Article]) -> None:
         super().__init__(editor, f"Import {_plural(len(articles), 'article')}")
@@ -361,6 +388,10 @@ class Editor(QObject):
     # -- sources ---------------------------------------------------------------------------------
     def edit_meta(self, source_id: int, **values: object) -> bool:
         return bool(values) and self._push(_EditMeta(self, source_id, values))
+
+    def update_sources(self, values: dict[int, dict[str, object]]) -> bool:
+        """Set confirmed metadata of several sources as one undo step."""
+        return bool(values) and self._push(_UpdateSources(self, values))
 
     def import_articles(self, articles: Sequence[Article]) -> list[Source]:
         """Store articles as one undo step; returns the stored sources ([] if refused)."""

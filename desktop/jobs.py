@@ -1,5 +1,6 @@
 """Work off the UI thread: reading files to import, exporting, rendering the preview,
-writing the library's references, formatting citations for the clipboard.
+writing the library's references and reading a reference manager's, formatting citations
+for the clipboard.
 
 A job lives on a QThread of its own and reports through its signals only; the window
 connects them to slots of objects living on the UI thread, so Qt queues every report there
@@ -317,6 +318,28 @@ class ReferencesJob(Job):
             raise CancelledError
         write_text_atomically(self.target, text)
         self.done.emit(str(self.target), len(sources))
+
+
+class ReadReferencesJob(Job):
+    """Read a reference manager's file (pandoc reads BibTeX and RIS) and match its
+    references to the library's sources; nothing is written."""
+
+    done = Signal(object, str)  # list[brief.reference_import.Update], the file's name
+
+    def __init__(self, project_path: Path, source: Path) -> None:
+        super().__init__()
+        self.project_path = project_path
+        self.source = source
+
+    def work(self) -> None:
+        from brief.reference_import import read_reference_file, updates_for
+
+        items = read_reference_file(self.source)
+        with Project.open(self.project_path, readonly=True) as project:
+            updates = updates_for(project.sources(), items)
+        if self.cancelled:
+            raise CancelledError
+        self.done.emit(updates, display_name(self.source))
 
 
 class CitationJob(Job):

@@ -190,3 +190,65 @@ def test_a_failed_page_is_reported_with_its_address(window, qtbot, server, monke
     qtbot.waitUntil(lambda: bool(shown), timeout=30000)
     assert shown == [[f"{server}/missing: there is no page at this address (HTTP 404)."]]
     assert "Imported 0 of 1 page. 1 could not be imported." in window.statusBar().currentMessage()
+
+
+def test_update_sources_from_references_asks_first_and_is_one_undo_step(
+    window, qtbot, tmp_path, monkeypatch
+):
+    """File > Update Sources from References…: the matched source's changes are shown,
+    the unticked one is left alone, the rest applied in one step that Undo takes back."""
+    from desktop.dialogs.reference_updates import FIELD_ROLE, ReferenceUpdatesDialog
+
+    project = window.session.project
+    source = next(s for s in project.sources() if s.meta.url)
+    before = project.source(source.id).meta
+    bib = tmp_path / "zotero.bib"
+    bib.write_text(
+        "@article{x,\n title = {Sample: the port reopens},\n"
+        " author = {Okafor, Amara and {Ledger Staff}},\n"
+        " journaltitle = {The Ledger},\n"
+        f" url = {{{source.meta.url}/?utm_source=mail}},\n}}\n",
+        encoding="utf-8",
+    )
+    shown = {}
+
+    def confirm(dialog):
+        top = dialog.tree.topLevelItem(0)
+        rows = [top.child(n) for n in range(top.childCount())]
+        shown["title"] = top.text(0)
+        shown["fields"] = [row.data(0, FIELD_ROLE) for row in rows]
+        for row in rows:
+            if row.data(0, FIELD_ROLE) == "publisher":
+                row.setCheckState(0, Qt.CheckState.Unchecked)
+        return True
+
+    monkeypatch.setattr(ReferenceUpdatesDialog, "exec", confirm)
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(bib), ""))
+    )
+    window.commands.update_sources.trigger()
+    qtbot.waitUntil(lambda: project.source(source.id).meta.title != before.title, timeout=30000)
+    assert shown["title"] == f"{before.title} (by URL)"
+    assert shown["fields"] == ["title", "authors", "publisher"]
+    meta = project.source(source.id).meta
+    assert meta.title == "Sample: The port reopens"  # pandoc capitalises after the colon
+    assert meta.authors == ["Amara Okafor", "Ledger Staff"]
+    assert meta.author_kinds["Ledger Staff"] == "organisation"
+    assert meta.publisher == before.publisher  # unticked
+    assert window.session.undo.undoText() == "Update 1 source from references"
+    window.commands.undo.trigger()
+    assert project.source(source.id).meta == before
+    window.commands.redo.trigger()
+    assert project.source(source.id).meta.title == "Sample: The port reopens"
+
+
+def test_a_reference_file_matching_nothing_says_so(window, qtbot, tmp_path, monkeypatch):
+    said = []
+    monkeypatch.setattr(
+        QMessageBox, "information", staticmethod(lambda parent, title, text: said.append(text))
+    )
+    path = tmp_path / "other.json"
+    path.write_text('[{"id": "a", "URL": "https://elsewhere.example/x"}]', encoding="utf-8")
+    window.citing.read_references(path)
+    qtbot.waitUntil(lambda: bool(said), timeout=30000)
+    assert "No source of the library matches a reference in other.json" in said[0]

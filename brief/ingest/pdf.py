@@ -320,12 +320,13 @@ def _metadata(document: Any, data: bytes) -> SourceMeta:
     if author:
         authors = clean_authors(re.split(r"\s*(?:;|,\s*(?=\S+\s+\S)| and )\s*", author))
         meta.set("authors", authors, Origin.FOUND)
+    # When the file was made is a guess at when the document was published, marked so.
     created = _pdf_date(info.get("CreationDate", "")) or xmp.get("created", "")
     if created:
-        meta.set("published", created, Origin.FOUND)
+        meta.set("published", created, Origin.INFERRED)
     modified = _pdf_date(info.get("ModDate", "")) or xmp.get("modified", "")
     if modified and modified != created:
-        meta.set("updated", modified, Origin.FOUND)
+        meta.set("updated", modified, Origin.INFERRED)
     if xmp.get("language"):
         meta.set("language", xmp["language"][:2].lower(), Origin.FOUND)
     return meta

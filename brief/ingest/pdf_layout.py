@@ -84,10 +84,6 @@ class Line:
         self.marked = _clean("".join(marked_parts))
         return self
 
-    @property
-    def height(self) -> float:
-        return self.bottom - self.top
-
 
 _RTL_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _LIGATURE = re.compile("[\ufb00-\ufb06]")
@@ -694,11 +690,6 @@ def _inset(line: Line, left: float, right: float) -> float:
     """A line set in from its column's start (a quote) is taken as set in at its end too."""
     start = right - line.x1 if line.rtl else line.x0 - left
     return start if start > 20 else 0.0
-
-
-def _full(line: Line, right: float, style: Style) -> bool:
-    """Whether a line runs (nearly) to the column's right edge."""
-    return line.x1 > right - 3 * style.size
 
 
 def _is_quote(block: Block, style: Style) -> bool:

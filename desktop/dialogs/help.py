@@ -58,7 +58,7 @@ class ShortcutsDialog(QDialog):
 GETTING_STARTED = [
     (
         "1. Bring in articles",
-        "Drop saved pages, text files, Markdown or Word files (or whole folders) on the "
+        "Drop saved pages, text files, Markdown, Word or PDF files (or whole folders) on the "
         "window, or use <b>File ▸ Import Files…</b> (Ctrl+I). To keep text you copied from a "
         "web page, use <b>Paste as New Source</b> (Ctrl+Shift+V): Briefsmith removes the "
         "menus, cookie notices and share buttons and shows you what it found. To fetch a "
@@ -84,7 +84,8 @@ GETTING_STARTED = [
         "Press Ctrl+R to see the brief as the PDF will be, then Ctrl+E to export a PDF or "
         "a Word document with footnotes or endnotes in Chicago, APA or MLA style and a "
         "bibliography. Ctrl+Shift+C copies a paragraph with its citation; <b>File ▸ Export "
-        "Library as…</b> gives your sources to Zotero, EndNote or LaTeX.",
+        "Library as…</b> gives your sources to Zotero, EndNote or LaTeX, and <b>File ▸ Update "
+        "Sources from References…</b> takes their metadata back from them.",
     ),
 ]
 

@@ -125,7 +125,8 @@ class SectionsModel(QAbstractListModel):
             return section.id in self.used
         if role == Qt.ItemDataRole.AccessibleTextRole:
             used = " (in the brief)" if section.id in self.used else ""
-            return f"{section.kind.value.replace('_', ' ')}{used}: {section.text[:200]}"
+            page = f", page {section.page}" if section.page else ""
+            return f"{section.kind.value.replace('_', ' ')}{page}{used}: {section.text[:200]}"
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -153,6 +154,8 @@ def _plain_html(section: Section) -> str:
         return f"<b>{text}</b>"
     if section.kind is SectionKind.CAPTION:
         return f'<span style="color:gray">Caption: {text}</span>'
+    if section.kind is SectionKind.NOTE:
+        return f'<span style="color:gray">Note: {text}</span>'
     if section.kind is SectionKind.QUOTE:
         return f"<i>{text}</i>"
     if section.kind is SectionKind.LIST_ITEM:

@@ -238,6 +238,9 @@ class ReaderPanel(QWidget):
             elif section.kind is SectionKind.CAPTION:
                 caption = mark or " style='color:gray; font-size:small'"
                 parts.append(f"<p{rtl}{caption}>{anchor}{text}</p>")
+            elif section.kind is SectionKind.NOTE:  # the source's own footnote
+                note = mark or " style='color:#555; font-size:small; margin-left:18px'"
+                parts.append(f"<p{rtl}{note}>{anchor}{text}</p>")
             elif section.kind is SectionKind.LIST_ITEM:
                 parts.append(f"<p{rtl}{mark}>{anchor}• {text}</p>")
             else:
