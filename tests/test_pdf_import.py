@@ -261,3 +261,29 @@ def test_pages_and_notes_are_stored_and_cited_by_page(tmp_path, project):
     note = plain(chicago.notes[0].runs)
     assert note.endswith(f", {later.page}.") and "para." not in note
     assert load_style("chicago").is_note
+
+
+XMP = (
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+    'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" '
+    'xmp:CreateDate="2024-02-03T10:00:00Z"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">'
+    "Annual water report &amp; outlook</rdf:li></rdf:Alt></dc:title><dc:creator><rdf:Seq>"
+    "<rdf:li>Amina Rahimi</rdf:li><rdf:li>Jonas Weller</rdf:li></rdf:Seq></dc:creator>"
+    "<dc:language><rdf:Bag><rdf:li>en-GB</rdf:li></rdf:Bag></dc:language>"
+    "</rdf:Description></rdf:RDF></x:xmpmeta>"
+)
+
+
+def test_xmp_gives_what_the_document_information_lacks():
+    """A PDF whose information dictionary holds only reportlab's placeholders ("untitled",
+    "anonymous") and its date, and whose XMP packet names the title, authors, date and
+    language (put in as a comment: PDFium mends the offsets). The information's date comes
+    first; the placeholders give way to XMP."""
+    data = make_pdf(sample(13, 6), Layout(info=False))
+    header, rest = data.split(b"\n", 1)
+    article = read_bytes(header + b"\n%" + XMP.encode() + b"\n" + rest, name="xmp.pdf")
+    assert article.meta.title == "Annual water report & outlook"
+    assert article.meta.authors == ["Amina Rahimi", "Jonas Weller"]
+    assert article.meta.published == "2000-01-01"  # reportlab's fixed date, in the information
+    assert article.meta.language == "en"

@@ -10,7 +10,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 from PySide6.QtCore import QObject, QThread, QTimer, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from brief.model import ItemKind
 from brief.project import Project
@@ -230,3 +230,26 @@ def test_a_long_pdf_reports_its_pages_to_the_progress_dialog(window, qtbot, tmp_
     source = window.session.project.sources()[-1]
     assert source.file_name == "long.pdf"
     assert max(s.page or 0 for s in source.sections) > 5
+
+
+def test_cancel_stops_a_long_pdf_mid_document(window, qtbot, tmp_path):
+    """Cancel while a long report is read: the reader process is stopped at once, nothing of
+    the document is stored, and the window says the import was cancelled."""
+    from tests.pdfgen import Layout, make_pdf
+    from tests.pdfgen import sample as report
+
+    path = tmp_path / "very long.pdf"
+    path.write_bytes(make_pdf(report(5, 2400, notes=100), Layout(running_head="Sample")))
+    project = window.session.project
+    before = project.source_count()
+    job = window.import_files([path])
+    run = window.importer.runs[-1]
+    watcher = _DialogWatcher(run.dialog)
+    job.pages.connect(watcher.pages)
+    qtbot.waitUntil(lambda: bool(watcher.labels), timeout=60000)
+    (button,) = run.dialog.findChildren(QPushButton)
+    assert button.text() == "Cancel"
+    with qtbot.waitSignal(window.importer.done, timeout=30000):
+        button.click()
+    assert job.cancelled and project.source_count() == before
+    assert "Import cancelled" in window.statusBar().currentMessage()

@@ -17,7 +17,6 @@ from typing import Any
 
 from brief.errors import ArticleImportError
 from brief.ingest.article import Article, build_article
-from brief.ingest.dates import find_date
 from brief.ingest.language import detect_language
 from brief.ingest.normalize import normalize_inline
 from brief.ingest.pdf_layout import (
@@ -308,15 +307,20 @@ _JUNK_TITLE = re.compile(
 )
 
 
+_JUNK_AUTHOR = re.compile(r"^(?:anonymous|unknown|user|administrator|admin|owner)$", re.I)
+
+
 def _metadata(document: Any, data: bytes) -> SourceMeta:
     """Title, authors and dates from the document information, then from XMP."""
     meta = SourceMeta()
     info = document.get_metadata_dict(skip_empty=True)
     xmp = _xmp(data)
-    title = normalize_inline(info.get("Title", "") or xmp.get("title", ""))
-    if title and not _JUNK_TITLE.match(title):
+    titles = (normalize_inline(t) for t in (info.get("Title", ""), xmp.get("title", "")))
+    title = next((t for t in titles if t and not _JUNK_TITLE.match(t)), "")
+    if title:
         meta.set("title", title, Origin.FOUND)
-    author = info.get("Author", "") or xmp.get("creator", "")
+    named = (info.get("Author", "").strip(), xmp.get("creator", "").strip())
+    author = next((a for a in named if a and not _JUNK_AUTHOR.match(a)), "")
     if author:
         authors = clean_authors(re.split(r"\s*(?:;|,\s*(?=\S+\s+\S)| and )\s*", author))
         meta.set("authors", authors, Origin.FOUND)
@@ -376,9 +380,8 @@ def _xmp(data: bytes) -> dict[str, str]:
         if values:
             found[key] = "; ".join(values) if key == "creator" else values[0]
     for key, attr in (("created", "CreateDate"), ("modified", "ModifyDate")):
-        values = root.xpath(f"//xmp:{attr}/text() | //@xmp:{attr}", namespaces=ns)
-        if values:
-            date = find_date(str(values[0])) or str(values[0])[:10]
-            if re.match(r"\d{4}-\d{2}-\d{2}$", date):
-                found[key] = date
+        stamps = root.xpath(f"//xmp:{attr}/text() | //@xmp:{attr}", namespaces=ns)
+        day = re.match(r"\d{4}-\d{2}-\d{2}", str(stamps[0]).strip()) if stamps else None
+        if day:
+            found[key] = day.group()
     return found
