@@ -108,8 +108,10 @@ class Project(BriefStore):
             raise ProjectError(f"{path}: a file of that name already exists.") from exc
         except OSError as exc:
             raise ProjectError(f"{path}: the project cannot be created ({exc.strerror}).") from exc
+        # Another process may lock the new file between its making and this lock (it found
+        # the file there and opened it): it is that process's project then, and is left to it.
+        lock = lock_handle(path, handle)
         try:
-            lock = lock_handle(path, handle)
             return cls._open(path, new=True, lock=lock)
         except BaseException:
             with suppress(OSError):

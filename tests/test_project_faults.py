@@ -253,3 +253,22 @@ def test_a_project_on_a_read_only_mount_through_the_cli(tmp_path):
         assert sorted(p.name for p in mount.iterdir()) == ["shared.brief"]
     finally:
         subprocess.run(["umount", str(mount)], capture_output=True)
+
+
+def test_a_project_another_process_locks_as_it_is_made_is_left_to_it(tmp_path, monkeypatch):
+    """Between making the file and locking it, another process opening the same name may
+    take the lock: the file is that process's project then, and is not deleted under it
+    (it was, and the other process's SQLite met a vanished file: 'disk I/O error')."""
+    import brief.project as project_module
+    from brief.errors import ProjectLockedError
+
+    path = tmp_path / "raced.brief"
+
+    def taken(path_, handle):
+        handle.close()
+        raise ProjectLockedError(f"{path_}: the project is already open elsewhere.")
+
+    monkeypatch.setattr(project_module, "lock_handle", taken)
+    with pytest.raises(ProjectLockedError):
+        Project.create(path)
+    assert path.exists()
