@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 
-.PHONY: run test lint bench clean install-desktop screenshots
+.PHONY: run test test-no-fontconfig lint bench clean install-desktop screenshots
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Briefsmith needs Python 3.11 or newer (found %s)" % sys.version.split()[0])'
@@ -22,9 +22,19 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
+# The exporters on a machine without fontconfig (Windows, macOS, a bare Linux): a PATH with
+# every program of the system's but fc-match and fc-list, and the export tests run on it.
+NOFC := $(CURDIR)/.cache/no-fontconfig
+test-no-fontconfig: $(STAMP)
+	rm -rf $(NOFC) && mkdir -p $(NOFC)
+	for dir in /usr/local/bin /usr/bin /bin; do for program in $$dir/*; do \
+		case $${program##*/} in fc-*) ;; *) [ -e $(NOFC)/$${program##*/} ] || ln -s $$program $(NOFC)/ ;; esac; \
+	done; done
+	PATH=$(NOFC) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/test_export_*.py tests/test_fonts.py
+
 lint: $(STAMP)
-	$(BIN)/ruff check brief desktop exporters tests bench docs
-	$(BIN)/ruff format --check brief desktop exporters tests bench docs
+	$(BIN)/ruff check assets brief desktop exporters tests bench docs
+	$(BIN)/ruff format --check assets brief desktop exporters tests bench docs
 	$(BIN)/mypy
 
 bench: $(STAMP)

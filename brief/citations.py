@@ -18,12 +18,13 @@ from typing import Any
 
 from lxml import etree
 
+from assets import asset
 from brief.authors import is_organisation
 from brief.document import Run
 from brief.errors import BriefsmithError
 from brief.model import Source
 
-STYLES_DIR = Path(__file__).resolve().parent.parent / "assets" / "styles"
+STYLES_DIR = asset("styles")
 BUILTIN_STYLES = {"chicago": "chicago.csl", "apa": "apa.csl", "mla": "mla.csl"}
 _PANDOC_API = [1, 23, 1]
 _MAGAZINE = re.compile(

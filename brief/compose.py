@@ -130,4 +130,6 @@ def build_document(project: Project, brief_id: int, options: ExportOptions) -> D
         contents=options.contents,
         paper=options.paper,
         style_name=style.title,
+        typeface=options.typeface,
+        size=options.size,
     )

@@ -13,6 +13,8 @@ from typing import Literal
 
 NotesMode = Literal["foot", "end"]
 Paper = Literal["A4", "Letter"]
+Typeface = Literal["serif", "sans"]
+SIZES = (9.0, 10.0, 10.5, 11.0, 12.0, 13.0, 14.0)  # the body sizes offered
 
 
 @dataclass(frozen=True)
@@ -117,6 +119,8 @@ class Document:
     contents: bool = False
     paper: Paper = "A4"
     style_name: str = ""
+    typeface: Typeface = "serif"  # the body's: Noto Serif or Noto Sans, shipped with Briefsmith
+    size: float = 11.0  # the body's size in points; headings and notes keep their proportions
 
 
 @dataclass
@@ -127,6 +131,8 @@ class ExportOptions:
     notes: NotesMode = "foot"
     contents: bool = False
     paper: Paper = "A4"
+    typeface: Typeface = "serif"
+    size: float = 11.0
     title: str | None = None  # None: the brief's own
     subtitle: str | None = None
     author: str | None = None

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
 )
 
+from assets import asset
 from brief.document import ExportOptions
 from brief.errors import BriefsmithError
 from brief.ingest.files import SUPPORTED_SUFFIXES
@@ -29,6 +30,7 @@ from desktop.citing import Citing
 from desktop.dialogs.export import ExportDialog
 from desktop.dialogs.help import GettingStartedDialog, ShortcutsDialog
 from desktop.dialogs.preferences import PreferencesDialog
+from desktop.dialogs.typeface import stored
 from desktop.importing import Importer
 from desktop.jobs import ImportJob
 from desktop.mime import OUTLINE_MIME, SECTIONS_MIME
@@ -38,7 +40,7 @@ from desktop.views.library import LibraryPanel
 from desktop.views.preview import PreviewPanel
 from desktop.views.reader import ReaderPanel
 
-ICON = Path(__file__).resolve().parent.parent / "assets" / "icons" / "briefsmith.svg"
+ICON = asset("icons", "briefsmith.svg")
 MAX_RECENT = 8
 log = logging.getLogger(__name__)
 
@@ -178,10 +180,13 @@ class MainWindow(QMainWindow):
 
     def preview_options(self) -> ExportOptions:
         s = self.settings
+        typeface, size = stored(s, "preferences")
         return ExportOptions(
             style=str(s.value("preferences/style", "chicago")),
             notes="end" if s.value("preferences/notes") == "end" else "foot",
             paper="Letter" if s.value("preferences/paper") == "Letter" else "A4",
+            typeface=typeface,
+            size=size,
         )
 
     def show_preview(self) -> None:

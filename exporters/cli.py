@@ -10,7 +10,7 @@ from typing import Any
 
 from brief import cli as brief_cli
 from brief.compose import MissingExcerptError
-from brief.document import ExportOptions
+from brief.document import SIZES, ExportOptions
 from brief.errors import BriefsmithError
 from brief.project import Project
 
@@ -24,6 +24,15 @@ def _add_export(sub: Any) -> None:
     p.add_argument("--notes", choices=("foot", "end"), default="foot")
     p.add_argument("--toc", action="store_true", help="add a contents page")
     p.add_argument("--paper", choices=("A4", "Letter"), default="A4")
+    p.add_argument(
+        "--typeface",
+        choices=("serif", "sans"),
+        default="serif",
+        help="the body's typeface: Noto Serif or Noto Sans (shipped with Briefsmith)",
+    )
+    p.add_argument(
+        "--size", type=float, choices=SIZES, default=11.0, help="the body's size in points"
+    )
     p.add_argument(
         "--mark-missing",
         action="store_true",
@@ -41,6 +50,8 @@ def _export(args: argparse.Namespace) -> int:
         notes=args.notes,
         contents=args.toc,
         paper=args.paper,
+        typeface=args.typeface,
+        size=args.size,
         missing="mark" if args.mark_missing else "fail",
     )
     with Project.open(args.project, readonly=True) as project:

@@ -67,6 +67,7 @@ class _DocxBuilder:
     def build(self) -> Any:
         doc, word = self.doc, self.word
         _ensure_styles(word)
+        _typeface(word, doc)
         _page_setup(word, doc.paper)
         running_header_and_page_numbers(word, doc.title)
         if doc.notes:
@@ -265,6 +266,28 @@ def _page_setup(word: Any, paper: str) -> None:
         section.page_width, section.page_height = Inches(8.5), Inches(11)
     else:
         section.page_width, section.page_height = Mm(210), Mm(297)
+
+
+#: The families of the fonts Briefsmith ships (the PDF embeds them; Word uses them where
+#: they are installed, and its own substitute elsewhere).
+FAMILIES = {"serif": "Noto Serif", "sans": "Noto Sans"}
+
+
+def _typeface(word: Any, doc: Document) -> None:
+    """The body's typeface and size, in the Normal style every other style is based on;
+    Arabic-script text in Noto Naskh Arabic, at the same size."""
+    normal = word.styles["Normal"]
+    normal.font.name = FAMILIES[doc.typeface]
+    normal.font.size = Pt(doc.size)
+    r_pr = normal.element.get_or_add_rPr()
+    fonts = r_pr.find(qn("w:rFonts"))
+    if fonts is not None:
+        fonts.set(qn("w:cs"), "Noto Naskh Arabic")
+    for old in r_pr.findall(qn("w:szCs")):
+        r_pr.remove(old)
+    r_pr.find(qn("w:sz")).addnext(
+        parse_xml(f'<w:szCs {nsdecls("w")} w:val="{round(doc.size * 2)}"/>')
+    )
 
 
 def _ensure_styles(word: Any) -> None:

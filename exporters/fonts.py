@@ -1,13 +1,18 @@
-"""Fonts for the PDF: found through fontconfig, chosen per run of text by what they cover.
+"""Fonts for the PDF: the ones Briefsmith ships first, then what fontconfig finds, chosen per
+run of text by what they cover.
 
-reportlab has no font fallback: a glyph its font lacks silently vanishes. So every run of
-text is split into segments, each set in the first font of the chain that has all of its
-characters; for a character no loaded font has, fontconfig is asked for one that does.
-What no installed font covers is reported with the Debian package that would.
+The body is set in Noto Serif or Noto Sans and Arabic-script and Hebrew text in Noto Naskh
+Arabic and Noto Sans Hebrew, all shipped in `assets/fonts`: the same brief gives the same
+pages on any machine. reportlab has no font fallback (a glyph its font lacks silently
+vanishes), so every run of text is split into segments, each set in the first font of the
+chain that has all of its characters; for a character none has (Chinese, Thai, symbols),
+fontconfig is asked for one that does, where the system has fontconfig. What no font covers
+is reported with the Debian package that would.
 """
 
 from __future__ import annotations
 
+import logging
 import shutil
 import subprocess
 import unicodedata
@@ -17,6 +22,25 @@ from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from assets import asset
+
+log = logging.getLogger(__name__)
+
+#: The faces shipped with Briefsmith (assets/fonts, OFL), by typeface and style.
+SHIPPED = {
+    family: {
+        style: f"{stem}-{suffix}.ttf"
+        for style, suffix in (
+            ("Regular", "Regular"),
+            ("Bold", "Bold"),
+            ("Italic", "Italic"),
+            ("Bold Italic", "BoldItalic"),
+        )
+    }
+    for family, stem in (("serif", "NotoSerif"), ("sans", "NotoSans"))
+}
+SHIPPED_SCRIPTS = ("NotoNaskhArabic-Regular.ttf", "NotoSansHebrew-Regular.ttf")
 
 # Families tried first, in order, for body text and for the scripts a brief meets most.
 _SERIF = ["Noto Serif", "DejaVu Serif", "Liberation Serif", "FreeSerif"]
@@ -139,26 +163,19 @@ class FontSet:
 
 
 def load_fonts(serif: bool = True) -> FontSet:
-    """The body faces (regular, bold, italic, bold italic) and the usual script fallbacks."""
-    families = _SERIF if serif else _SANS
-    for family in families:
-        faces = [
-            _find_face(family, style) for style in ("Regular", "Bold", "Italic", "Bold Italic")
-        ]
-        if faces[0] is not None:
-            regular = faces[0]
-            fonts = FontSet(
-                regular, faces[1] or regular, faces[2] or regular, faces[3] or faces[1] or regular
-            )
-            break
-    else:
-        raise FontError(
-            "No usable TrueType font was found. Install fonts-dejavu-core or "
-            "fonts-noto-core (sudo apt-get install fonts-noto-core)."
-        )
+    """The body faces (regular, bold, italic, bold italic) and the usual script fallbacks:
+    the shipped ones, then, for what is missing from them, the system's."""
+    fonts = _shipped_set("serif" if serif else "sans") or _system_set(serif)
+    for name in SHIPPED_SCRIPTS:
+        face = _load(str(asset("fonts", name)))
+        if face is not None:
+            fonts.fallbacks.append(face)
     for family in _SCRIPT_FAMILIES:
         face = _find_face(family, "Regular")
-        if face is not None and face.path not in {f.path for f in fonts.fallbacks}:
+        # The system's copy of a shipped font (Debian's fonts-noto-core) adds nothing.
+        if face is not None and Path(face.path).name not in {
+            Path(f.path).name for f in fonts.fallbacks
+        }:
             fonts.fallbacks.append(face)
     pdfmetrics.registerFontFamily(
         fonts.regular.name,
@@ -168,6 +185,32 @@ def load_fonts(serif: bool = True) -> FontSet:
         boldItalic=fonts.bold_italic.name,
     )
     return fonts
+
+
+def _shipped_set(typeface: str) -> FontSet | None:
+    faces = [_load(str(asset("fonts", SHIPPED[typeface][style]))) for style in SHIPPED[typeface]]
+    if any(face is None for face in faces):
+        log.warning("the shipped %s fonts are missing or unreadable: using the system's", typeface)
+        return None
+    regular, bold, italic, bold_italic = faces
+    assert regular and bold and italic and bold_italic
+    return FontSet(regular, bold, italic, bold_italic)
+
+
+def _system_set(serif: bool) -> FontSet:
+    for family in _SERIF if serif else _SANS:
+        faces = [
+            _find_face(family, style) for style in ("Regular", "Bold", "Italic", "Bold Italic")
+        ]
+        if faces[0] is not None:
+            regular = faces[0]
+            return FontSet(
+                regular, faces[1] or regular, faces[2] or regular, faces[3] or faces[1] or regular
+            )
+    raise FontError(
+        "No usable TrueType font was found: Briefsmith's own fonts are missing from this "
+        "installation (reinstall it), and the system has none (install fonts-noto-core)."
+    )
 
 
 class FontError(Exception):
@@ -185,6 +228,7 @@ def _fontconfig_file(pattern: str, family: str | None = None) -> str | None:
     Asked once per process (each fc-match is a process of its own: 0.1-0.2 s an export);
     fonts installed while the app runs are seen after a restart."""
     if shutil.which("fc-match") is None:
+        _no_fontconfig()
         return None
     fmt = "%{family}\t%{file}" if family else "%{file}"
     try:
@@ -204,6 +248,14 @@ def _fontconfig_file(pattern: str, family: str | None = None) -> str | None:
             return None
         out = path
     return out if out.lower().endswith((".ttf", ".otf")) and Path(out).is_file() else None
+
+
+@lru_cache(maxsize=1)
+def _no_fontconfig() -> None:
+    """Said once: without fontconfig, scripts the shipped fonts lack cannot be found."""
+    log.warning(
+        "fontconfig (fc-match) is not installed: only the fonts shipped with Briefsmith are used"
+    )
 
 
 _REGISTERED: dict[str, Face] = {}

@@ -58,31 +58,37 @@ def export_pdf(
 ) -> tuple[Path, str]:
     """Write the document as PDF at `path` (atomically). Returns the path and a warning
     naming characters no installed font could show ("" when every character showed)."""
-    fonts = load_fonts()
+    fonts = load_fonts(serif=document.typeface != "sans")
     builder = _PdfBuilder(document, fonts, progress)
     written = write_atomically(path, builder.build)
     return written, fonts.missing_report()
 
 
 class _Styles:
-    def __init__(self, fonts: FontSet) -> None:
+    """The brief's paragraph styles; `scale` is the chosen body size over 11 points, applied
+    to running text, notes, bibliography and headings (the title page keeps its sizes)."""
+
+    def __init__(self, fonts: FontSet, scale: float = 1.0) -> None:
         body = fonts.regular.name
-        self.body = ParagraphStyle("Body", fontName=body, fontSize=11, leading=15.5, spaceAfter=7)
+        k = scale
+        self.body = ParagraphStyle(
+            "Body", fontName=body, fontSize=11 * k, leading=15.5 * k, spaceAfter=7 * k
+        )
         self.quote = ParagraphStyle(
             "Quote",
             parent=self.body,
             leftIndent=28,
             rightIndent=28,
-            fontSize=10.5,
-            leading=14.5,
+            fontSize=10.5 * k,
+            leading=14.5 * k,
             spaceBefore=2,
-            spaceAfter=9,
+            spaceAfter=9 * k,
         )
         self.note = ParagraphStyle(
             "Note",
             parent=self.body,
-            fontSize=8.5,
-            leading=11,
+            fontSize=8.5 * k,
+            leading=11 * k,
             spaceAfter=2,
             leftIndent=12,
             firstLineIndent=-12,
@@ -90,8 +96,8 @@ class _Styles:
         self.bib = ParagraphStyle(
             "Bibliography",
             parent=self.body,
-            fontSize=10,
-            leading=13.5,
+            fontSize=10 * k,
+            leading=13.5 * k,
             leftIndent=24,
             firstLineIndent=-24,
             spaceAfter=6,
@@ -101,8 +107,8 @@ class _Styles:
                 f"Heading{n}",
                 parent=self.body,
                 fontName=fonts.bold.name,
-                fontSize=size,
-                leading=size * 1.25,
+                fontSize=size * k,
+                leading=size * k * 1.25,
                 spaceBefore=before,
                 spaceAfter=6,
             )
@@ -239,7 +245,7 @@ class _PdfBuilder:
     def __init__(self, document: Document, fonts: FontSet, progress: Progress | None) -> None:
         self.doc = document
         self.fonts = fonts
-        self.styles = _Styles(fonts)
+        self.styles = _Styles(fonts, document.size / 11.0)
         self.progress = progress or (lambda done, total: None)
         self.placed = 0
         self.total = 1

@@ -31,6 +31,13 @@ def test_brief_imports_neither_qt_nor_outer_packages():
     assert bad == []
 
 
+def test_assets_are_data_with_a_finder_and_import_nothing_of_ours():
+    """brief, exporters and desktop all find their files through `assets`: it must pull
+    nothing in (no Qt, no package of ours)."""
+    names = {n.split(".")[0] for _, n in _imports("assets")}
+    assert names <= {"__future__", "importlib", "pathlib"}
+
+
 def test_exporters_do_not_import_qt_or_the_window():
     bad = [
         (f, n)

@@ -6,6 +6,7 @@ Texts are invented for these tests; Persian, Pashto and Arabic samples are writt
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -395,5 +396,8 @@ def test_a_script_sharing_a_code_page_with_another_still_finds_its_font(tmp_path
     """Lao (U+0E80-) asked of fontconfig first must not hide Thai (U+0E00-) of the same
     256-code page: found by the property test, a Thai heading vanished after a Lao sign."""
     document = Document(title="T", author="x\u0eba", blocks=[Heading(1, [Run("ก")], "h1")])
-    path, _ = export_pdf(document, tmp_path / "thai.pdf")
-    assert "ก" in _pdftotext(path)
+    path, warning = export_pdf(document, tmp_path / "thai.pdf")
+    if shutil.which("fc-match"):
+        assert "ก" in _pdftotext(path)
+    else:  # Thai is not among the shipped fonts: without fontconfig it is said to be missing
+        assert "ก" in warning and "fonts-noto" in warning

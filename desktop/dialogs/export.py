@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from brief.compose import missing_excerpts
 from brief.document import ExportOptions
 from brief.model import OutlineItem
+from desktop.dialogs.typeface import TypeChoice
 from desktop.jobs import ExportJob
 from desktop.session import Session
 
@@ -66,6 +67,7 @@ class ExportDialog(QDialog):
         self.contents = QCheckBox("Include a contents page")
         self.paper = QComboBox()
         self.paper.addItems(["A4", "Letter"])
+        self.type = TypeChoice()
         self.title = QLineEdit(brief.title)
         self.subtitle = QLineEdit(brief.subtitle)
         self.author = QLineEdit(brief.author)
@@ -83,6 +85,8 @@ class ExportDialog(QDialog):
             ("Notes", self.notes),
             ("", self.contents),
             ("Paper", self.paper),
+            ("Typeface", self.type.typeface),
+            ("Size", self.type.size),
             ("Title", self.title),
             ("Subtitle", self.subtitle),
             ("Author", self.author),
@@ -148,6 +152,7 @@ class ExportDialog(QDialog):
         )
         self.contents.setChecked(s.value("export/contents", "false") == "true")
         self.paper.setCurrentText(str(s.value("export/paper", s.value("preferences/paper", "A4"))))
+        self.type.load(s, "export", fallback="preferences")
         self._suggest_path()
 
     def _save(self) -> None:
@@ -158,6 +163,7 @@ class ExportDialog(QDialog):
         s.setValue("export/notes", self.notes.currentData())
         s.setValue("export/contents", "true" if self.contents.isChecked() else "false")
         s.setValue("export/paper", self.paper.currentText())
+        self.type.save(s, "export")
         s.setValue("export/folder", str(Path(self.path.text()).parent))
 
     def _suggest_path(self) -> None:
@@ -197,6 +203,8 @@ class ExportDialog(QDialog):
             notes=self.notes.currentData(),
             contents=self.contents.isChecked(),
             paper="Letter" if self.paper.currentText() == "Letter" else "A4",
+            typeface=self.type.chosen()[0],
+            size=self.type.chosen()[1],
             title=self.title.text(),
             subtitle=self.subtitle.text(),
             author=self.author.text(),

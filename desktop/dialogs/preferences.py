@@ -7,6 +7,8 @@ from typing import Any
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
+from desktop.dialogs.typeface import TypeChoice
+
 
 class PreferencesDialog(QDialog):
     def __init__(self, settings: QSettings, parent: Any = None) -> None:
@@ -28,11 +30,15 @@ class PreferencesDialog(QDialog):
             max(0, self.notes.findData(settings.value("preferences/notes", "foot")))
         )
         self.paper.setCurrentText(str(settings.value("preferences/paper", "A4")))
+        self.type = TypeChoice()
+        self.type.load(settings, "preferences")
         form = QFormLayout(self)
         for label, widget in (
             ("Citation style", self.style_box),
             ("Notes", self.notes),
             ("Paper", self.paper),
+            ("Typeface", self.type.typeface),
+            ("Size", self.type.size),
         ):
             widget.setAccessibleName(label)
             form.addRow(label, widget)
@@ -47,6 +53,7 @@ class PreferencesDialog(QDialog):
         self.settings.setValue("preferences/style", self.style_box.currentData())
         self.settings.setValue("preferences/notes", self.notes.currentData())
         self.settings.setValue("preferences/paper", self.paper.currentText())
-        for key in ("export/style", "export/notes", "export/paper"):
-            self.settings.remove(key)  # the next export starts from the new defaults
+        self.type.save(self.settings, "preferences")
+        for key in ("style", "notes", "paper", "typeface", "size"):
+            self.settings.remove(f"export/{key}")  # the next export starts from the new defaults
         super().accept()
