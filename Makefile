@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 
-.PHONY: run test test-no-fontconfig lint bench clean install-desktop screenshots
+.PHONY: run test test-no-fontconfig lint bench clean install-desktop screenshots dist dist-check
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Briefsmith needs Python 3.11 or newer (found %s)" % sys.version.split()[0])'
@@ -32,9 +32,34 @@ test-no-fontconfig: $(STAMP)
 	done; done
 	PATH=$(NOFC) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/test_export_*.py tests/test_fonts.py
 
+# The app a person downloads: PyInstaller, in a virtual environment of its own holding
+# Briefsmith installed as a user gets it (not this checkout), one folder for both programs,
+# packed as dist/Briefsmith-VERSION-linux-x86_64.tar.gz (packaging/briefsmith.spec).
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+DIST_VENV := .cache/dist-venv
+BUNDLE := build/pyinstaller/dist/Briefsmith
+TARBALL := dist/Briefsmith-$(VERSION)-linux-x86_64.tar.gz
+dist:
+	rm -rf $(DIST_VENV) build/pyinstaller
+	$(PYTHON) -m venv $(DIST_VENV)
+	$(DIST_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(DIST_VENV)/bin/python -m pip install --quiet . 'pyinstaller>=6.10,<7'
+	$(DIST_VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath build/pyinstaller/dist \
+		--workpath build/pyinstaller/work packaging/briefsmith.spec
+	install -m755 packaging/install.sh packaging/uninstall.sh $(BUNDLE)/
+	install -Dm644 -t $(BUNDLE)/share assets/briefsmith.desktop assets/briefsmith-mime.xml \
+		assets/icons/briefsmith.svg
+	mkdir -p dist
+	tar -C build/pyinstaller/dist -czf $(TARBALL) \
+		--transform 's,^Briefsmith,Briefsmith-$(VERSION),' Briefsmith
+	@ls -lh $(TARBALL)
+
+dist-check: dist
+	packaging/check_bundle.sh $(TARBALL)
+
 lint: $(STAMP)
-	$(BIN)/ruff check assets brief desktop exporters tests bench docs
-	$(BIN)/ruff format --check assets brief desktop exporters tests bench docs
+	$(BIN)/ruff check assets brief desktop exporters packaging tests bench docs
+	$(BIN)/ruff format --check assets brief desktop exporters packaging tests bench docs
 	$(BIN)/mypy
 
 bench: $(STAMP)

@@ -42,12 +42,29 @@ def _run(args: list[str], delay: float) -> tuple[bool, str]:
     return killed, out
 
 
+def _timed(args: list[str]) -> float:
+    """Seconds one uninterrupted run takes on this machine, now (a loaded machine is slow)."""
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-u", "-c", CLI, *args], cwd=ROOT, capture_output=True, check=True
+    )
+    return time.perf_counter() - started
+
+
 def test_every_acknowledged_edit_survives_kill_9(tmp_path):
     project = build_demo(tmp_path / "kill.brief")
     rng = random.Random(1234)
     folder = tmp_path / "articles"
     folder.mkdir()
-    headings: set[str] = set()
+    probe = folder / "probe"
+    probe.mkdir()
+    for n in range(6):
+        (probe / f"a{n}.txt").write_text(variant(f"probe item {n}"))
+    # The kill windows scale with how long a run takes here, so that some runs finish (and
+    # are checked) and most are killed midway, on a fast machine or a loaded one.
+    add_time = _timed(["brief", "add", str(project), "1", "--heading", "Probe"])
+    import_time = _timed(["import", "--quiet", str(project), str(probe)])
+    headings: set[str] = {"Probe"}
     imported: set[str] = set()
     kills = runs = 0
     while kills < KILLS:
@@ -56,7 +73,8 @@ def test_every_acknowledged_edit_survives_kill_9(tmp_path):
         if runs % 3:
             text = f"Heading {runs}"
             killed, _ = _run(
-                ["brief", "add", str(project), "1", "--heading", text], rng.uniform(0.05, 0.2)
+                ["brief", "add", str(project), "1", "--heading", text],
+                rng.uniform(0.1, 1.1) * add_time,
             )
             if not killed:
                 headings.add(text)
@@ -66,7 +84,8 @@ def test_every_acknowledged_edit_survives_kill_9(tmp_path):
             for n in range(6):
                 (batch / f"a{n}.txt").write_text(variant(f"run {runs} item {n}"))
             killed, out = _run(
-                ["import", "--quiet", str(project), str(batch)], rng.uniform(0.3, 1.3)
+                ["import", "--quiet", str(project), str(batch)],
+                rng.uniform(0.3, 1.3) * import_time,
             )
             # A line is printed after its article's transaction committed.
             imported |= {f"run {runs} item {n}" for n in range(6) if f"run {runs} item {n}" in out}
