@@ -167,7 +167,12 @@ def _import(args: argparse.Namespace) -> int:
                 print(f"[{report.done}/{total}]", end=" ", file=sys.stderr, flush=True)
             if report.error:
                 failures += 1
-                print(f"error: {report.error}", file=sys.stderr)
+                hint = ""
+                if "protected by a password" in report.error and args.password is None:
+                    hint = " (give it with --password)"
+                elif "password is not right" in report.error:
+                    hint = " (check --password)"
+                print(f"error: {report.error}{hint}", file=sys.stderr)
             else:
                 print(_import_line(report))
     if not args.quiet and total > 1:

@@ -287,3 +287,30 @@ def test_xmp_gives_what_the_document_information_lacks():
     assert article.meta.authors == ["Amina Rahimi", "Jonas Weller"]
     assert article.meta.published == "2000-01-01"  # reportlab's fixed date, in the information
     assert article.meta.language == "en"
+
+
+def test_the_cli_asks_for_a_password_by_its_option(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    pdf = tmp_path / "locked.pdf"
+    pdf.write_bytes(_locked("sesame"))
+    project = tmp_path / "p.brief"
+
+    def cli(*extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "brief.cli", "import", str(project), str(pdf), *extra],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+
+    none = cli()
+    assert none.returncode == 1 and "protected by a password" in none.stderr
+    assert "(give it with --password)" in none.stderr
+    wrong = cli("--password", "nope")
+    assert wrong.returncode == 1 and "(check --password)" in wrong.stderr
+    right = cli("--password", "sesame")
+    assert right.returncode == 0 and "locked.pdf" not in right.stderr
