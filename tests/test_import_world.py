@@ -546,3 +546,45 @@ def test_a_credit_closing_a_line_of_any_length_makes_it_a_caption(prefix):
     assert is_caption(f"{prefix} Getty Images")
     assert is_caption(f"{prefix} ( Sample Agency / Lena Sample )")
     assert not is_caption(f"{prefix}xafp")
+
+
+# Sample text written for this test: a page copied whole, whose lists of other stories came
+# out one line each, the link's headline run into its summary.
+GLUED_TEASERS = """Local News
+
+Harbour Ferry Adds A Late Boat For Festival WeekThe harbour office will run an extra crossing each night of the festival, leaving at midnight.
+Council Approves New Cycle Lanes On River RoadWork on the two-mile route starts in spring and should take about four months, officials said.
+Bakery Wins Regional Prize For Rye Loaf250,000The small bakery on Mill Street beat entries from across the region with its dark rye.
+
+Sample: the market hall reopens after the flood
+
+The covered market hall on Quay Street reopened on Saturday, five months after the river burst its banks and filled the ground floor with mud.
+
+Traders said the MacBook Pro and the iPhone repair stall were among the first back, and that most of the forty stalls should be open by the end of the month.
+
+The city paid for new wiring and raised the floor by thirty centimetres, the market's manager said, so that the next flood would stop at the doors.
+
+More Stories
+Rail Strike Called Off After Late-Night TalksUnions and the operator agreed on a pay deal shortly before midnight, ending weeks of uncertainty.
+Museum Opens Its Stores To Visitors For One WeekendCurators will lead small groups through rooms that are usually closed to the public.
+Sample headline of a teaser with a dateline says the harbour will close for repairs DOVER: Repairs to the harbour wall begin next month and will last a year.
+"""
+
+
+def test_headlines_run_into_their_summaries_are_not_body():
+    article = read_text(GLUED_TEASERS)
+    body = " ".join(article.body())
+    assert "market hall on Quay Street reopened" in body
+    assert "the MacBook Pro and the iPhone repair stall" in body  # camel case in a sentence
+    for teaser in ("Late Boat", "Cycle Lanes", "Rye Loaf", "Rail Strike", "Museum Opens"):
+        assert teaser not in body, teaser
+
+
+def test_one_camel_cased_headline_alone_is_not_a_teaser_list():
+    text = (
+        "Sample: a laptop review\n\n"
+        "The New MacBook Pro Arrives With A Better KeyboardThe laptop keeps its price and its "
+        "size, and the reviewers found the keys quieter than before.\n\n"
+        "A second paragraph of the review says the battery lasted eleven hours in the test.\n"
+    )
+    assert any("The New MacBook Pro Arrives" in p for p in read_text(text).body())

@@ -124,7 +124,8 @@ class Layout:
 
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
-        self.teasers = _teaser_lines(lines)  # line numbers (Line.index)
+        # line numbers (Line.index)
+        self.teasers = _teaser_lines(lines) | _glued_teasers(lines)
         self.list_titles = {pos for pos in range(len(lines)) if self._is_list_title(pos)}
         self.carried = self._carried_lines()  # line numbers (Line.index)
 
@@ -226,6 +227,70 @@ def _teaser_lines(lines: list[Line]) -> set[int]:
             pos += 2 * pairs
         else:
             pos += 1
+    return found
+
+
+# A link's headline run into its summary when a page is copied as text: the headline's last
+# word and the summary's first touch ("Student-AthleteA 24-year-old woman…", "250,000The
+# state…", "Rise?Violence is…"); or the headline and the summary's dateline ("…deemed
+# stateless WASHINGTON: Expressing concern…").
+_INNER_DATELINE = re.compile(
+    r"(?<=[a-z]) [A-Z]{3,}(?:[ -][A-Z]{2,})*(?:, [A-Z][\w.]+)?: [A-Z][a-z]"
+)
+_GLUED_RUN = 2  # such lines close together: a list of other stories
+
+
+def _glued(line: Line) -> bool:
+    """A headline run into a summary: a headline in title case, four words or more, whose
+    last word touches the summary's first, the summary going on in sentence case; or a
+    sentence-case headline followed by the summary's dateline ("… stateless WASHINGTON:
+    Expressing …"), which in an article opens a paragraph, never stands inside one."""
+    if line.words < 8:
+        return False
+    words = line.text.split()
+    for position, word in enumerate(words[3:20], start=3):
+        if _has_glue(word) and len(words) - position >= 4:
+            headline, summary = words[: position + 1], words[position + 1 : position + 6]
+            if _capitalised(headline) >= 0.8 and _capitalised(summary) <= 0.4:
+                return True
+    dateline = _INNER_DATELINE.search(line.text)
+    return dateline is not None and len(line.text[: dateline.start()].split()) >= 5
+
+
+def _capitalised(words: list[str]) -> float:
+    """The share of words that start with a capital or a digit (title case is near 1)."""
+    starts = [word.lstrip("‘’'\"“”([¿¡$€£").strip() for word in words]
+    starts = [w for w in starts if w]
+    if not starts:
+        return 0.0
+    return sum(1 for w in starts if w[0].isupper() or w[0].isdigit()) / len(starts)
+
+
+def _has_glue(word: str) -> bool:
+    """A word with a headline's end glued to a summary's start ("AthleteA", "250,000The",
+    "Rise?Violence"): a lower-case letter, a digit or a full stop, then a capital starting
+    a word, with three characters or more before it. A brand
+    in camel case ("MacBook") passes too; the headline's title case around it decides."""
+    for at in range(3, len(word)):
+        if word[at].isupper() and not word[at - 1].isupper() and word[at - 1] not in "-/":
+            return word[at - 1].isalnum() or word[at - 1] in "’'\".!?)”"
+    return False
+
+
+def _glued_teasers(lines: list[Line]) -> set[int]:
+    """Lines of a list of other stories copied as one line each (headline and summary run
+    together): two or more such lines, each within two lines of the last."""
+    marked = [pos for pos, line in enumerate(lines) if _glued(line)]
+    found: set[int] = set()
+    group: list[int] = []
+    for pos in marked:
+        if group and pos - group[-1] > 2:
+            if len(group) >= _GLUED_RUN:
+                found.update(lines[p].index for p in group)
+            group = []
+        group.append(pos)
+    if len(group) >= _GLUED_RUN:
+        found.update(lines[p].index for p in group)
     return found
 
 
