@@ -588,3 +588,28 @@ def test_one_camel_cased_headline_alone_is_not_a_teaser_list():
         "A second paragraph of the review says the battery lasted eleven hours in the test.\n"
     )
     assert any("The New MacBook Pro Arrives" in p for p in read_text(text).body())
+
+
+def test_a_slideshow_caption_with_its_more_and_less_switch_is_not_body():
+    # Sample text written for this test.
+    text = (
+        "Sample: the bridge reopens\n\n"
+        "Workers remove the last barrier on the old bridge on Monday, May 4, 2026. The "
+        "bridge was closed for two years of repairs. less\n"
+        "Workers remove the last barrier on the old bridge on Monday, May 4, 2026. The "
+        "bridge was closed for two ... more\n\n"
+        "The old bridge over the river reopened to traffic on Monday after two years of "
+        "repairs that cost the city more than it had planned.\n\n"
+        "Drivers said the detour had added half an hour to every trip, and shop owners on "
+        "the far bank hoped their customers would come back now.\n"
+    )
+    body = " ".join(read_text(text).body())
+    assert "reopened to traffic on Monday" in body and "shop owners" in body
+    assert "Workers remove the last barrier" not in body
+    # A sentence that merely ends in "more" or "less" stays.
+    kept = read_text(
+        "Sample: prices\n\nThe council said residents would pay for water by the litre, and "
+        "that those who used the most would pay more.\n\nA second paragraph of the sample "
+        "explains that the change starts next year and applies to every household.\n"
+    )
+    assert any(p.endswith("would pay more.") for p in kept.body())

@@ -272,6 +272,15 @@ BREADCRUMB = re.compile(r"\s[›»>/|]\s")
 BULLETS = ("•", "▪", "►", "▸", "‣", "◦")
 
 
+# A text cut short with a switch to see the rest ("… more"), or shown whole with the switch
+# to fold it ("… nation. less"): a caption of a slideshow, copied with its control.
+_TOGGLED = re.compile(
+    r"(?:(?:\.\.\.|…)\s*(?:more|mehr|plus|más|meer|più|mais|ещё|еще|المزيد|بیشتر)"
+    r"|[.!?”\"]\s+(?:less|weniger|moins|menos|minder|meno|меньше))$",
+    re.IGNORECASE,
+)
+
+
 def is_junk(text: str, words: int | None = None) -> bool:
     """True for a line that is page furniture wherever it stands.
 
@@ -288,6 +297,9 @@ def is_junk(text: str, words: int | None = None) -> bool:
         return True  # a bulleted link: "• Live: troops work to resume flights"
     if ALSO_READ.match(text) and words <= 30:
         return True
+    if _TOGGLED.search(text):
+        return True  # a caption with its "… more" / "less" switch: a slideshow's, copied
+
     if words >= 20 and _is_word_list(text):
         return True  # a tag cloud or a keyword line, however long
     if _may_hold_contact(text) and len(CONTACT.findall(text)) >= 2:
