@@ -613,3 +613,21 @@ def test_a_slideshow_caption_with_its_more_and_less_switch_is_not_body():
         "explains that the change starts next year and applies to every household.\n"
     )
     assert any(p.endswith("would pay more.") for p in kept.body())
+
+
+def test_the_articles_own_list_of_sources_is_not_body():
+    # Sample text written for this test.
+    text = (
+        "Sample: what the harbour dredging cost\n\n"
+        "The harbour authority spent twice what it had budgeted on dredging the channel, "
+        "according to accounts published on Friday.\n\n"
+        "Officials said silt from the spring floods had doubled the work, and that the "
+        "channel is now deep enough for the grain barges again.\n\n"
+        "Sources:\n\n"
+        'Harbour Authority, "Annual accounts 2025," accessed May 2, 2026\n\n'
+        'River Gazette, "Dredging costs rise again after spring floods," April 30, 2026\n\n'
+        "Email interview with the harbour master, April 29, 2026\n"
+    )
+    body = " ".join(read_text(text).body())
+    assert "spent twice what it had budgeted" in body and "grain barges again" in body
+    assert "Annual accounts" not in body and "Email interview" not in body

@@ -34,6 +34,9 @@ BARRIER = re.compile(
     | also\s+on\b.*|like\s+this|about\s+the\s+authors?|share\s+this(?:\s+(?:article|story|post))?
     | tags?|topics|filed\s+under\b.*|sponsored(?:\s+(?:content|stories|links))?
     | next\s+(?:story|article|post)|previous\s+(?:story|article|post)
+    # the article's own list of sources or references: cited, not part of the text
+    | sources|references|bibliography|quellen|fuentes|fontes|fonti|bronnen|источники
+    | المصادر|المراجع|منابع
     # French, German, Spanish, Portuguese, Italian, Dutch
     | commentaires?|réactions?|articles?\s+(?:liés|similaires|connexes)
     | à\s+lire\s+(?:aussi|également)
