@@ -623,10 +623,19 @@ def test_the_articles_own_list_of_sources_is_not_body():
         "according to accounts published on Friday.\n\n"
         "Officials said silt from the spring floods had doubled the work, and that the "
         "channel is now deep enough for the grain barges again.\n\n"
+        "The board will ask the city for a loan to cover the gap, the chairman told the "
+        "council, and plans to raise the fees that barge owners pay for each crossing.\n\n"
+        "Barge owners said higher fees would push some of them to send grain by road "
+        "instead, which the port had spent ten years trying to avoid.\n\n"
+        "The next dredging is planned for the autumn, when the water is low and the work "
+        "takes half the time it took this spring.\n\n"
         "Sources:\n\n"
-        'Harbour Authority, "Annual accounts 2025," accessed May 2, 2026\n\n'
-        'River Gazette, "Dredging costs rise again after spring floods," April 30, 2026\n\n'
-        "Email interview with the harbour master, April 29, 2026\n"
+        'Harbour Authority of the River Port, "Annual accounts and report of the board for the '
+        'year 2025, with the dredging programme," accessed May 2, 2026\n\n'
+        'River Gazette, "Dredging costs rise again after the spring floods filled the channel '
+        'with silt from the upper valley," April 30, 2026\n\n'
+        "Email interview with the harbour master about the cost of the dredging and the "
+        "schedule of the work in the channel, April 29, 2026\n"
     )
     body = " ".join(read_text(text).body())
     assert "spent twice what it had budgeted" in body and "grain barges again" in body

@@ -16,6 +16,14 @@ import re
 SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]۔؟。！？।॥։።]\s*$")
 
 # Lines that open the furniture after an article: comments, related links, tag lists.
+#: The heading of an article's own list of sources: what follows is cited, not told, and the
+#: article ends there for certain (like the comments).
+SOURCES_HEAD = re.compile(
+    r"^(?:sources|references|bibliography|quellen|fuentes|fontes|fonti|bronnen|источники"
+    r"|المصادر|المراجع|منابع)\s*:?\s*$",
+    re.IGNORECASE,
+)
+
 BARRIER = re.compile(
     r"""^(?:
       [\[(]?\s*(?:\d+\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?\s*[\])]?

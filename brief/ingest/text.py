@@ -24,7 +24,13 @@ from brief.ingest.bylines import (
     names_line,
 )
 from brief.ingest.dates import find_date, is_date_line, line_date
-from brief.ingest.furniture import BULLETS, COMMENT_HEAD, COMMENTS_OPEN, SENTENCE_END
+from brief.ingest.furniture import (
+    BULLETS,
+    COMMENT_HEAD,
+    COMMENTS_OPEN,
+    SENTENCE_END,
+    SOURCES_HEAD,
+)
 from brief.ingest.language import detect_language
 from brief.ingest.lines import (
     BULLET,
@@ -129,11 +135,12 @@ class _Reader:
         return best_start, best_end
 
     def _comment_starts(self) -> list[int]:
-        """Where a comment section may open: its opener ("34 responses to …", "Leave a
+        """Where the article is over for certain: the heading of its own list of sources,
+        or where a comment section may open: its opener ("34 responses to …", "Leave a
         reply"), or a comment's head ("joetoronto says:") dated on its line or the next."""
         starts = []
         for pos, line in enumerate(self.lines):
-            if COMMENTS_OPEN.match(line.text):
+            if COMMENTS_OPEN.match(line.text) or SOURCES_HEAD.match(line.text):
                 starts.append(pos)
             elif line.text.endswith(":") and line.words <= 20 and COMMENT_HEAD.match(line.text):
                 after = self.lines[pos + 1].text if pos + 1 < len(self.lines) else ""
