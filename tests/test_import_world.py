@@ -640,3 +640,22 @@ def test_the_articles_own_list_of_sources_is_not_body():
     body = " ".join(read_text(text).body())
     assert "spent twice what it had budgeted" in body and "grain barges again" in body
     assert "Annual accounts" not in body and "Email interview" not in body
+
+
+def test_a_list_of_links_with_their_counts_is_not_body():
+    # Sample text written for this test, copied with single line breaks.
+    text = (
+        "Sample: the ferry strike ends\n"
+        "The ferry crews returned to work on Tuesday after the union and the operator "
+        "agreed on a new rota, ending a strike that had lasted nine days.\n"
+        "Commuters crowded the first boat of the morning, and the operator said every "
+        "crossing would run to the timetable by the weekend.\n"
+        "Most commented\n"
+        "Harbour fees to rise again next year (185)\n"
+        "Why the night bus was cancelled (148)\n"
+        "Readers' letters: the new bridge (145)\n"
+        "Council votes on parking charges (142)\n"
+    )
+    body = " ".join(read_text(text).body())
+    assert "crews returned to work" in body and "run to the timetable" in body
+    assert "(185)" not in body and "night bus" not in body

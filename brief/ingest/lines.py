@@ -125,7 +125,7 @@ class Layout:
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
         # line numbers (Line.index)
-        self.teasers = _teaser_lines(lines) | _glued_teasers(lines)
+        self.teasers = _teaser_lines(lines) | _glued_teasers(lines) | _counted_links(lines)
         self.list_titles = {pos for pos in range(len(lines)) if self._is_list_title(pos)}
         self.carried = self._carried_lines()  # line numbers (Line.index)
 
@@ -291,6 +291,25 @@ def _glued_teasers(lines: list[Line]) -> set[int]:
         group.append(pos)
     if len(group) >= _GLUED_RUN:
         found.update(lines[p].index for p in group)
+    return found
+
+
+_COUNTED = re.compile(r"\S\s\(\d{1,6}\)$")
+
+
+def _counted_links(lines: list[Line]) -> set[int]:
+    """A list of links each followed by a count ("Week 12 power rankings (133)", "India
+    (9048)"): the most-commented stories, a site's sections with their number of posts.
+    Three such lines or more, one after another."""
+    found: set[int] = set()
+    group: list[int] = []
+    for pos, line in enumerate([*lines, None]):
+        if line is not None and _COUNTED.search(line.text) and line.words <= 40:
+            group.append(pos)
+            continue
+        if len(group) >= 3:
+            found.update(lines[p].index for p in group)
+        group = []
     return found
 
 
