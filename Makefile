@@ -88,4 +88,4 @@ screenshots: $(STAMP)
 	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python docs/screenshots.py docs
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist .cache *.egg-info .pytest_cache .mypy_cache .ruff_cache
