@@ -1,10 +1,10 @@
 """PDF documents with a text layer (reports, papers, filings), read with PDFium.
 
-PDFium gives each text object's text, box, font and size; `brief.ingest.pdf_layout` turns
-those into lines, columns, paragraphs and notes. Running heads, footers and page numbers are
-dropped, the PDF's own footnotes become sections of kind note, and every section keeps its
-page so a citation can say "p. N". A scan without text, a locked or a damaged file gets a
-message that says which and what to do.
+PDFium gives each text object's text, box, font and size; `pdf_lines`, `pdf_page` and
+`pdf_paragraphs` turn those into lines, columns, furniture, notes and paragraphs. Running
+heads, footers and page numbers are dropped, the PDF's own footnotes become sections of kind
+note, and every section keeps its page so a citation can say "p. N". A scan without text, a
+locked or a damaged file gets a message that says which and what to do.
 """
 
 from __future__ import annotations
@@ -19,19 +19,16 @@ from brief.errors import ArticleImportError
 from brief.ingest.article import Article, build_article
 from brief.ingest.language import detect_language
 from brief.ingest.normalize import normalize_inline
-from brief.ingest.pdf_layout import (
-    Line,
-    Run,
-    body_style,
-    build_lines,
+from brief.ingest.pdf_lines import Line, Run, build_lines
+from brief.ingest.pdf_page import (
     notes_of,
     page_footnotes,
     page_gutters,
-    paragraphs,
     reading_order,
     running_lines,
     split_footnotes,
 )
+from brief.ingest.pdf_paragraphs import body_style, paragraphs
 from brief.ingest.people import clean_authors
 from brief.model import Origin, Section, SectionKind, SourceMeta
 
