@@ -11,10 +11,10 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import replace
-from datetime import UTC, datetime
 
 from brief.errors import NotFoundError
 from brief.model import Brief, ItemKind, OutlineItem
+from brief.rows import now
 
 _ITEM_COLUMNS = "id, position, kind, text, level, section_id"
 UNTITLED = "Untitled brief"  # the brief a project gets when it has none
@@ -36,7 +36,7 @@ class BriefStore:
             cur = db.execute(
                 "INSERT INTO briefs (title, subtitle, author, date, created)"
                 " VALUES (?, ?, ?, ?, ?)",
-                (title, subtitle, author, date, _now()),
+                (title, subtitle, author, date, now()),
             )
         return self.brief(int(cur.lastrowid or 0))
 
@@ -109,7 +109,7 @@ class BriefStore:
                 made = int(
                     db.execute(
                         "INSERT INTO briefs (title, created) VALUES (?, ?)",
-                        (UNTITLED, _now()),
+                        (UNTITLED, now()),
                     ).lastrowid
                     or 0
                 )
@@ -127,7 +127,7 @@ class BriefStore:
                     original.subtitle,
                     original.author,
                     original.date,
-                    _now(),
+                    now(),
                 ),
             )
             copy_id = int(cur.lastrowid or 0)
@@ -252,7 +252,7 @@ def _update_item(db: sqlite3.Connection, item_id: int, text: str | None, level: 
 def _restore_brief(db: sqlite3.Connection, brief: Brief) -> None:
     db.execute(
         "INSERT INTO briefs (id, title, subtitle, author, date, created) VALUES (?, ?, ?, ?, ?, ?)",
-        (brief.id, brief.title, brief.subtitle, brief.author, brief.date, brief.created or _now()),
+        (brief.id, brief.title, brief.subtitle, brief.author, brief.date, brief.created or now()),
     )
     _write_items(db, brief.id or 0, brief.items)
 
@@ -308,7 +308,3 @@ def _write_items(
             raise NotFoundError(f"There is no section {item.section_id} in this project.") from exc
         written[position] = replace(item, id=int(cur.lastrowid or 0), position=position)
     return [item for item in written if item is not None]
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")

@@ -6,8 +6,6 @@ before the operation. A project opened for writing is locked against other write
 
 from __future__ import annotations
 
-import copy
-import json
 import logging
 import os
 import re
@@ -15,7 +13,6 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -27,10 +24,8 @@ from brief.errors import (
 )
 from brief.ingest.article import Article
 from brief.model import (
-    META_FIELDS,
     Origin,
     Section,
-    SectionKind,
     Source,
     SourceMeta,
 )
@@ -46,7 +41,17 @@ from brief.projectfile import (
     storage_error,
     tidy_after_reader,
 )
-from brief.schema import APPLICATION_ID, SCHEMA_VERSION, text_hash
+from brief.rows import (
+    SECTION_COLUMNS,
+    article_hash,
+    inferred_fields,
+    insert_article,
+    meta_from_json,
+    meta_to_json,
+    restore_source,
+    section_from_row,
+)
+from brief.schema import APPLICATION_ID, SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
 SUFFIX = ".brief"
@@ -66,11 +71,6 @@ class SourceRow:
     inferred: frozenset[str]  # metadata fields guessed by a rule, not found in the page
 
 
-def _inferred_fields(meta_json: str) -> frozenset[str]:
-    origins = json.loads(meta_json).get("origins", {})
-    return frozenset(k for k, v in origins.items() if v == Origin.INFERRED.value)
-
-
 @dataclass
 class SearchHit:
     """A section that matched a search, with a snippet as (text, is_match) runs."""
@@ -78,10 +78,6 @@ class SearchHit:
     section: Section
     snippet: list[tuple[str, bool]]
     rank: float | None  # None: too many matches to rank
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class Project(BriefStore):
@@ -272,7 +268,7 @@ class Project(BriefStore):
     def add_articles(self, articles: Sequence[Article]) -> list[Source]:
         """Store articles in one transaction: all of them are stored, or none."""
         with self._tx() as db:
-            return [_insert_article(db, article) for article in articles]
+            return [insert_article(db, article) for article in articles]
 
     def find_by_hash(self, file_hash: str) -> Source | None:
         """The source imported from a file with these bytes, if any (to skip duplicates)."""
@@ -303,7 +299,7 @@ class Project(BriefStore):
             raise NotFoundError(f"There is no source {source_id} in this project.")
         return Source(
             id=row[0],
-            meta=_meta_from_json(row[1]),
+            meta=meta_from_json(row[1]),
             text=row[2],
             file_name=row[3],
             file_hash=row[4],
@@ -333,7 +329,7 @@ class Project(BriefStore):
                 publisher=r[2],
                 published=r[3],
                 sections=r[5],
-                inferred=_inferred_fields(r[4]),
+                inferred=inferred_fields(r[4]),
             )
             for r in rows
         ]
@@ -346,7 +342,7 @@ class Project(BriefStore):
         """Store sources again with their own ids and sections, in one transaction."""
         with self._tx() as db:
             for source in sources:
-                _restore_source(db, source)
+                restore_source(db, source)
         return [self.source(s.id or 0) for s in sources]
 
     def source_count(self) -> int:
@@ -362,25 +358,18 @@ class Project(BriefStore):
     def set_meta(self, source_id: int, meta: SourceMeta) -> Source:
         """Store a source's whole metadata, origins included (undo of an edit)."""
         source = self.source(source_id)
+        self.set_metas({source_id: meta})
         source.meta = meta
-        with self._tx() as db:
-            db.execute(
-                "UPDATE sources SET meta = ?, title = ?, publisher = ?, published = ? WHERE id = ?",
-                (_meta_to_json(meta), meta.title, meta.publisher, meta.published, source_id),
-            )
         return source
 
     def update_metas(self, values: dict[int, dict[str, Any]]) -> dict[int, SourceMeta]:
         """Change fields of several sources in one transaction (metadata confirmed from a
         reference manager): all are written or none. Returns the metadata before."""
-        before: dict[int, SourceMeta] = {}
-        after: dict[int, SourceMeta] = {}
+        before = {source_id: self._meta(source_id) for source_id in values}
+        after = {source_id: self._meta(source_id) for source_id in values}
         for source_id, fields in values.items():
-            source = self.source(source_id)
-            before[source_id] = copy.deepcopy(source.meta)
             for name, value in fields.items():
-                source.meta.set(name, value, Origin.USER)
-            after[source_id] = source.meta
+                after[source_id].set(name, value, Origin.USER)
         self.set_metas(after)
         return before
 
@@ -391,8 +380,15 @@ class Project(BriefStore):
                 db.execute(
                     "UPDATE sources SET meta = ?, title = ?, publisher = ?, published = ?"
                     " WHERE id = ?",
-                    (_meta_to_json(meta), meta.title, meta.publisher, meta.published, source_id),
+                    (meta_to_json(meta), meta.title, meta.publisher, meta.published, source_id),
                 )
+
+    def _meta(self, source_id: int) -> SourceMeta:
+        """A source's metadata alone (its sections are not read)."""
+        row = self._db.execute("SELECT meta FROM sources WHERE id = ?", (source_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"There is no source {source_id} in this project.")
+        return meta_from_json(row[0])
 
     def remove_source(self, source_id: int) -> None:
         """Delete a source and its sections; refused while a brief quotes one of them."""
@@ -419,22 +415,21 @@ class Project(BriefStore):
     # -- sections ---------------------------------------------------------------------------
     def sections(self, source_id: int | None = None) -> list[Section]:
         """Sections of one source, or of all sources, in reading order."""
-        sql = 'SELECT id, source_id, position, kind, text, start, "end", page FROM sections'
+        sql = f"SELECT {SECTION_COLUMNS} FROM sections"
         if source_id is None:
             rows = self._db.execute(sql + " ORDER BY source_id, position")
         else:
             rows = self._db.execute(sql + " WHERE source_id = ? ORDER BY position", (source_id,))
-        return [_section(r) for r in rows]
+        return [section_from_row(r) for r in rows]
 
     def section(self, section_id: int) -> Section:
         row = self._db.execute(
-            'SELECT id, source_id, position, kind, text, start, "end", page FROM sections'
-            " WHERE id = ?",
+            f"SELECT {SECTION_COLUMNS} FROM sections WHERE id = ?",
             (section_id,),
         ).fetchone()
         if row is None:
             raise NotFoundError(f"There is no section {section_id} in this project.")
-        return _section(row)
+        return section_from_row(row)
 
     def search(
         self, words: str, *, limit: int = 100, source_id: int | None = None
@@ -469,96 +464,9 @@ class Project(BriefStore):
             f" {'NULL' if many else 'bm25(sections_fts)'} AS rank{match}{order} LIMIT ?"
         )
         return [
-            SearchHit(_section(r[:8]), _snippet_runs(r[8]), r[9])
+            SearchHit(section_from_row(r[:8]), _snippet_runs(r[8]), r[9])
             for r in self._db.execute(sql, [*params, limit])
         ]
-
-
-def article_hash(article: Article) -> str:
-    """The fingerprint of an article's cleaned body (see `brief.schema.text_hash`)."""
-    return text_hash(article.body())
-
-
-def _insert_article(db: sqlite3.Connection, article: Article) -> Source:
-    meta = article.meta
-    added = _now()
-    cur = db.execute(
-        "INSERT INTO sources (meta, title, publisher, published, text, file_name,"
-        " file_hash, junk_lines, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            _meta_to_json(meta),
-            meta.title,
-            meta.publisher,
-            meta.published,
-            article.text,
-            article.file_name,
-            article.file_hash,
-            article.junk_lines,
-            added,
-        ),
-    )
-    source_id = int(cur.lastrowid or 0)
-    sections = []
-    for position, s in enumerate(article.sections):
-        cur = db.execute(
-            'INSERT INTO sections (source_id, position, kind, text, start, "end", page)'
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (source_id, position, s.kind.value, s.text, s.start, s.end, s.page),
-        )
-        sections.append(
-            Section(
-                kind=s.kind,
-                text=s.text,
-                start=s.start,
-                end=s.end,
-                id=int(cur.lastrowid or 0),
-                source_id=source_id,
-                position=position,
-                page=s.page,
-            )
-        )
-    key = article_hash(article)
-    db.execute("UPDATE sources SET text_hash = ? WHERE id = ?", (key, source_id))
-    return Source(
-        id=source_id,
-        meta=_meta_from_json(_meta_to_json(meta)),
-        text=article.text,
-        sections=sections,
-        file_name=article.file_name,
-        file_hash=article.file_hash,
-        text_hash=key,
-        junk_lines=article.junk_lines,
-        added=added,
-    )
-
-
-def _restore_source(db: sqlite3.Connection, source: Source) -> None:
-    meta = source.meta
-    db.execute(
-        "INSERT INTO sources (id, meta, title, publisher, published, text, file_name,"
-        " file_hash, text_hash, junk_lines, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            source.id,
-            _meta_to_json(meta),
-            meta.title,
-            meta.publisher,
-            meta.published,
-            source.text,
-            source.file_name,
-            source.file_hash,
-            source.text_hash,
-            source.junk_lines,
-            source.added or _now(),
-        ),
-    )
-    db.executemany(
-        'INSERT INTO sections (id, source_id, position, kind, text, start, "end", page)'
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (s.id, source.id, s.position, s.kind.value, s.text, s.start, s.end, s.page)
-            for s in source.sections
-        ],
-    )
 
 
 def fts_query(words: str) -> str:
@@ -580,37 +488,6 @@ def _snippet_runs(snippet: str) -> list[tuple[str, bool]]:
         elif part:
             runs.append((part, False))
     return runs
-
-
-def _section(row: tuple[Any, ...]) -> Section:
-    return Section(
-        id=row[0],
-        source_id=row[1],
-        position=row[2],
-        kind=SectionKind(row[3]),
-        text=row[4],
-        start=row[5],
-        end=row[6],
-        page=row[7],
-    )
-
-
-def _meta_to_json(meta: SourceMeta) -> str:
-    data: dict[str, Any] = {name: getattr(meta, name) for name in META_FIELDS}
-    data["is_excerpt"] = meta.is_excerpt
-    data["origins"] = {k: v.value for k, v in meta.origins.items()}
-    return json.dumps(data, ensure_ascii=False)
-
-
-def _meta_from_json(text: str) -> SourceMeta:
-    data = json.loads(text)
-    meta = SourceMeta()
-    for name in META_FIELDS:
-        if name in data:
-            setattr(meta, name, data[name])
-    meta.is_excerpt = bool(data.get("is_excerpt", False))
-    meta.origins = {k: Origin(v) for k, v in data.get("origins", {}).items()}
-    return meta
 
 
 def default_projects_dir() -> Path:

@@ -12,7 +12,23 @@ from collections.abc import Callable
 APPLICATION_ID = 0x42524946  # "BRIF"
 
 
-_V1 = """
+# The full-text index follows the sections table through these triggers; a migration that
+# rebuilds the table makes them again.
+_SECTION_TRIGGERS = """
+        CREATE TRIGGER sections_ai AFTER INSERT ON sections BEGIN
+            INSERT INTO sections_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER sections_ad AFTER DELETE ON sections BEGIN
+            INSERT INTO sections_fts(sections_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        END;
+        CREATE TRIGGER sections_au AFTER UPDATE OF text ON sections BEGIN
+            INSERT INTO sections_fts(sections_fts, rowid, text) VALUES ('delete', old.id, old.text);
+            INSERT INTO sections_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+"""
+
+_V1 = (
+    """
         CREATE TABLE sources (
             id INTEGER PRIMARY KEY,
             meta TEXT NOT NULL,            -- JSON: every SourceMeta field with its origin
@@ -41,17 +57,9 @@ _V1 = """
             text, content='sections', content_rowid='id',
             tokenize='unicode61 remove_diacritics 2'
         );
-        CREATE TRIGGER sections_ai AFTER INSERT ON sections BEGIN
-            INSERT INTO sections_fts(rowid, text) VALUES (new.id, new.text);
-        END;
-        CREATE TRIGGER sections_ad AFTER DELETE ON sections BEGIN
-            INSERT INTO sections_fts(sections_fts, rowid, text) VALUES ('delete', old.id, old.text);
-        END;
-        CREATE TRIGGER sections_au AFTER UPDATE OF text ON sections BEGIN
-            INSERT INTO sections_fts(sections_fts, rowid, text) VALUES ('delete', old.id, old.text);
-            INSERT INTO sections_fts(rowid, text) VALUES (new.id, new.text);
-        END;
-        CREATE TABLE briefs (
+"""
+    + _SECTION_TRIGGERS
+    + """        CREATE TABLE briefs (
             id INTEGER PRIMARY KEY,
             title TEXT NOT NULL,
             subtitle TEXT NOT NULL DEFAULT '',
@@ -72,13 +80,15 @@ _V1 = """
         CREATE INDEX brief_items_order ON brief_items(brief_id, position);
         CREATE INDEX brief_items_section ON brief_items(section_id);
 """
+)
 
 # Version 2: ids are never reused (AUTOINCREMENT), so an undo that puts a deleted brief, item
 # or source back with its id can never collide with something made in the meantime; sources
 # get a hash of their cleaned text, so the same article is recognised whatever file it came
 # from. SQLite cannot add AUTOINCREMENT to a table: each is rebuilt and copied (SQLite's
 # documented twelve-step procedure, with foreign keys off around the transaction).
-_V2_TABLES = """
+_V2_TABLES = (
+    """
         CREATE TABLE sources_v2 (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             meta TEXT NOT NULL,
@@ -142,23 +152,17 @@ _V2_TABLES = """
         CREATE INDEX sources_text_hash ON sources(text_hash);
         CREATE INDEX brief_items_order ON brief_items(brief_id, position);
         CREATE INDEX brief_items_section ON brief_items(section_id);
-        CREATE TRIGGER sections_ai AFTER INSERT ON sections BEGIN
-            INSERT INTO sections_fts(rowid, text) VALUES (new.id, new.text);
-        END;
-        CREATE TRIGGER sections_ad AFTER DELETE ON sections BEGIN
-            INSERT INTO sections_fts(sections_fts, rowid, text) VALUES ('delete', old.id, old.text);
-        END;
-        CREATE TRIGGER sections_au AFTER UPDATE OF text ON sections BEGIN
-            INSERT INTO sections_fts(sections_fts, rowid, text) VALUES ('delete', old.id, old.text);
-            INSERT INTO sections_fts(rowid, text) VALUES (new.id, new.text);
-        END;
 """
+    + _SECTION_TRIGGERS
+    + """"""
+)
 
 # Version 3: a section remembers the page of a paginated source (PDF) it starts on, and a
 # source's own footnotes are sections of kind 'note'. The kind's CHECK constraint cannot be
 # altered in place: the table is rebuilt with its ids (the full-text index keeps pointing at
 # them) and its triggers made again.
-_V3_TABLES = """
+_V3_TABLES = (
+    """
         CREATE TABLE sections_v3 (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
@@ -175,17 +179,10 @@ _V3_TABLES = """
             SELECT id, source_id, position, kind, text, start, "end" FROM sections;
         DROP TABLE sections;
         ALTER TABLE sections_v3 RENAME TO sections;
-        CREATE TRIGGER sections_ai AFTER INSERT ON sections BEGIN
-            INSERT INTO sections_fts(rowid, text) VALUES (new.id, new.text);
-        END;
-        CREATE TRIGGER sections_ad AFTER DELETE ON sections BEGIN
-            INSERT INTO sections_fts(sections_fts, rowid, text) VALUES ('delete', old.id, old.text);
-        END;
-        CREATE TRIGGER sections_au AFTER UPDATE OF text ON sections BEGIN
-            INSERT INTO sections_fts(sections_fts, rowid, text) VALUES ('delete', old.id, old.text);
-            INSERT INTO sections_fts(rowid, text) VALUES (new.id, new.text);
-        END;
 """
+    + _SECTION_TRIGGERS
+    + """"""
+)
 
 _BODY_KINDS = ("heading", "paragraph", "quote", "list_item")
 

@@ -26,7 +26,7 @@ from brief.ingest.article import Article
 from brief.ingest.files import display_name
 from brief.ingest.fragment import read_clipboard
 from brief.ingest.web import is_web_address
-from brief.project import article_hash
+from brief.rows import article_hash
 from desktop.dialogs.paste import PasteDialog
 from desktop.jobs import ImportJob, PageImportJob
 from desktop.session import Session

@@ -237,7 +237,6 @@ def _teaser_lines(lines: list[Line]) -> set[int]:
 _INNER_DATELINE = re.compile(
     r"(?<=[a-z]) [A-Z]{3,}(?:[ -][A-Z]{2,})*(?:, [A-Z][\w.]+)?: [A-Z][a-z]"
 )
-_GLUED_RUN = 2  # such lines close together: a list of other stories
 
 
 def _glued(line: Line) -> bool:
@@ -280,18 +279,7 @@ def _has_glue(word: str) -> bool:
 def _glued_teasers(lines: list[Line]) -> set[int]:
     """Lines of a list of other stories copied as one line each (headline and summary run
     together): two or more such lines, each within two lines of the last."""
-    marked = [pos for pos, line in enumerate(lines) if _glued(line)]
-    found: set[int] = set()
-    group: list[int] = []
-    for pos in marked:
-        if group and pos - group[-1] > 2:
-            if len(group) >= _GLUED_RUN:
-                found.update(lines[p].index for p in group)
-            group = []
-        group.append(pos)
-    if len(group) >= _GLUED_RUN:
-        found.update(lines[p].index for p in group)
-    return found
+    return _clustered(lines, [pos for pos, line in enumerate(lines) if _glued(line)], 2, 2)
 
 
 _COUNTED = re.compile(r"\S\s\(\d{1,6}\)$")
@@ -301,15 +289,24 @@ def _counted_links(lines: list[Line]) -> set[int]:
     """A list of links each followed by a count ("Week 12 power rankings (133)", "India
     (9048)"): the most-commented stories, a site's sections with their number of posts.
     Three such lines or more, one after another."""
+    marked = [
+        pos for pos, line in enumerate(lines) if line.words <= 40 and _COUNTED.search(line.text)
+    ]
+    return _clustered(lines, marked, 1, 3)
+
+
+def _clustered(lines: list[Line], marked: list[int], gap: int, least: int) -> set[int]:
+    """The line numbers of marked positions in groups of at least `least`, each no more
+    than `gap` lines after the one before it."""
     found: set[int] = set()
     group: list[int] = []
-    for pos, line in enumerate([*lines, None]):
-        if line is not None and _COUNTED.search(line.text) and line.words <= 40:
+    for pos in [*marked, None]:
+        if pos is not None and (not group or pos - group[-1] <= gap):
             group.append(pos)
             continue
-        if len(group) >= 3:
+        if len(group) >= least:
             found.update(lines[p].index for p in group)
-        group = []
+        group = [pos] if pos is not None else []
     return found
 
 

@@ -24,17 +24,9 @@ class TypeChoice:
 
     def load(self, settings: QSettings, prefix: str, fallback: str | None = None) -> None:
         """Show what `prefix`/typeface and /size hold, else `fallback`'s, else the defaults."""
-
-        def value(key: str, default: str) -> str:
-            backup = settings.value(f"{fallback}/{key}", default) if fallback else default
-            return str(settings.value(f"{prefix}/{key}", backup))
-
-        self.typeface.setCurrentIndex(max(0, self.typeface.findData(value("typeface", "serif"))))
-        try:
-            size = float(value("size", "11"))
-        except ValueError:
-            size = 11.0
-        self.size.setCurrentIndex(max(0, self.size.findData(size if size in SIZES else 11.0)))
+        typeface, size = stored(settings, prefix, fallback)
+        self.typeface.setCurrentIndex(max(0, self.typeface.findData(typeface)))
+        self.size.setCurrentIndex(max(0, self.size.findData(size)))
 
     def save(self, settings: QSettings, prefix: str) -> None:
         settings.setValue(f"{prefix}/typeface", self.typeface.currentData())
@@ -45,11 +37,17 @@ class TypeChoice:
         return typeface, float(self.size.currentData())
 
 
-def stored(settings: QSettings, prefix: str) -> tuple[Typeface, float]:
-    """The typeface and size kept under `prefix` (the defaults where nothing usable is)."""
-    typeface: Typeface = "sans" if settings.value(f"{prefix}/typeface") == "sans" else "serif"
+def stored(settings: QSettings, prefix: str, fallback: str | None = None) -> tuple[Typeface, float]:
+    """The typeface and size kept under `prefix`, else under `fallback`; the defaults where
+    nothing usable is kept."""
+
+    def value(key: str, default: str) -> str:
+        backup = settings.value(f"{fallback}/{key}", default) if fallback else default
+        return str(settings.value(f"{prefix}/{key}", backup))
+
+    typeface: Typeface = "sans" if value("typeface", "serif") == "sans" else "serif"
     try:
-        size = float(str(settings.value(f"{prefix}/size", "11")))
+        size = float(value("size", "11"))
     except ValueError:
         size = 11.0
     return typeface, size if size in SIZES else 11.0
