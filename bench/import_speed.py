@@ -5,7 +5,10 @@
 The benchmark's 139 HTML pages and 139 pasted texts are written out, in turn, until there
 are --pages files (each copy marked so that none is skipped as a duplicate), then imported
 into a new project with the same loop the CLI uses. It reports the time spent extracting
-(reading files, cleaning, metadata) apart from the time spent storing in the project.
+(reading files, cleaning, metadata) apart from the time spent storing in the project, and
+within storing the time the story-family index takes (sketching each section, looking up
+and checking its near-duplicates): what it adds to an import without it. Every page is
+there three or four times, so the index finds and checks a family for each of them.
 """
 
 from __future__ import annotations
@@ -17,14 +20,17 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from brief import rows  # noqa: E402
 from brief.ingest import read_file  # noqa: E402
 from brief.ingest.article import Article  # noqa: E402
 from brief.progress import import_files  # noqa: E402
 from brief.project import Project  # noqa: E402
+from brief.story import index as story_index  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "benchmarks" / "article-extraction"
 
@@ -53,11 +59,29 @@ def main() -> int:
     )
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument(
+        "--without-story-index",
+        action="store_true",
+        help="store without the story-family index, to compare an import with and without it",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         paths = make_pages(args.data, folder, args.pages)
         extract_seconds = 0.0
+        index_seconds = 0.0
+        index_sections = story_index.index_sections
+
+        def timed_index(*call: Any) -> None:
+            nonlocal index_seconds
+            started = time.perf_counter()
+            try:
+                if not args.without_story_index:
+                    index_sections(*call)
+            finally:
+                index_seconds += time.perf_counter() - started
+
+        rows.index_sections = timed_index  # what Project.add_article calls
 
         def timed_read(path: Path) -> Article:
             nonlocal extract_seconds
@@ -90,6 +114,10 @@ def main() -> int:
         f"extracting {extract_seconds:.1f} s ({1000 * extract_seconds / args.pages:.1f} ms/page)"
         f"  storing {store:.1f} s ({1000 * store / args.pages:.2f} ms/page, "
         f"{100 * store / total:.1f}% of the total)"
+    )
+    print(
+        f"story index {index_seconds:.1f} s ({1000 * index_seconds / args.pages:.2f} ms/page): "
+        f"the import takes {100 * index_seconds / (total - index_seconds):.1f}% longer with it"
     )
     print(f"project file {size / 1e6:.1f} MB  peak memory {peak:.0f} MB")
     return 0

@@ -208,6 +208,23 @@ class BriefStore:
         with self._tx() as db:
             _update_item(db, item_id, text, level)
 
+    def set_excerpt_sections(self, sections: dict[int, int]) -> None:
+        """Point excerpts (item id -> section id) at other sections, all or none: citing a
+        story's original instead of a copy, and undoing that."""
+        with self._tx() as db:
+            for item_id, section_id in sections.items():
+                row = db.execute("SELECT kind FROM brief_items WHERE id = ?", (item_id,)).fetchone()
+                if row is None or row[0] != ItemKind.EXCERPT.value:
+                    raise NotFoundError(f"There is no excerpt {item_id} in this project.")
+                if (
+                    db.execute("SELECT 1 FROM sections WHERE id = ?", (section_id,)).fetchone()
+                    is None
+                ):
+                    raise NotFoundError(f"There is no section {section_id} in this project.")
+                db.execute(
+                    "UPDATE brief_items SET section_id = ? WHERE id = ?", (section_id, item_id)
+                )
+
     def set_outline(self, brief_id: int, items: list[OutlineItem]) -> None:
         """Replace a brief's whole outline (undo and redo restore outlines this way)."""
         for item in items:

@@ -52,6 +52,9 @@ from brief.rows import (
     section_from_row,
 )
 from brief.schema import APPLICATION_ID, SCHEMA_VERSION
+from brief.story.families import Family, families, original_section
+from brief.story.index import forget_sources
+from brief.story.index import refresh as refresh_index
 
 log = logging.getLogger(__name__)
 SUFFIX = ".brief"
@@ -210,6 +213,7 @@ class Project(BriefStore):
             if unclean or (check and not new):
                 quick_check(path, db)
             migrate(path, db)
+            refresh_index(db)
         except sqlite3.Error as exc:
             db.close()
             release_lock(lock)
@@ -409,10 +413,19 @@ class Project(BriefStore):
                         f"Source {source_id} is quoted {used} time(s) in a brief; "
                         "remove those excerpts first."
                     )
+                forget_sources(db, [source_id])
                 if db.execute("DELETE FROM sources WHERE id = ?", (source_id,)).rowcount == 0:
                     raise NotFoundError(f"There is no source {source_id} in this project.")
 
     # -- sections ---------------------------------------------------------------------------
+    def families(self) -> dict[int, Family]:
+        """Each source that shares paragraphs with others, mapped to its story family."""
+        return families(self._db)
+
+    def original_section(self, section_id: int) -> int | None:
+        """Where a copy's paragraph stands in its story's original, if that is known."""
+        return original_section(self._db, section_id)
+
     def sections(self, source_id: int | None = None) -> list[Section]:
         """Sections of one source, or of all sources, in reading order."""
         sql = f"SELECT {SECTION_COLUMNS} FROM sections"

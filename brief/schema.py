@@ -8,6 +8,8 @@ import sqlite3
 import unicodedata
 from collections.abc import Callable
 
+from brief.story.index import rebuild
+
 #: Written into PRAGMA application_id so that any SQLite file can be told from a project.
 APPLICATION_ID = 0x42524946  # "BRIF"
 
@@ -184,6 +186,49 @@ _V3_TABLES = (
     + """"""
 )
 
+# Version 4: the index of near-duplicate sections behind story families (brief.story): each
+# comparable section's hashed word runs and MinHash band keys, the pairs of sections of
+# different sources found alike, and the way the keys were made, so that keys made another
+# way are rebuilt. The
+# migration indexes the sections already stored.
+_V4_TABLES = """
+        CREATE TABLE project_info (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE section_sketches (
+            section_id INTEGER PRIMARY KEY REFERENCES sections(id) ON DELETE CASCADE,
+            source_id INTEGER NOT NULL,    -- the section's, which never changes
+            runs BLOB NOT NULL,            -- its three-word runs' 32-bit hashes
+            runs_hash INTEGER NOT NULL,    -- a hash of `runs`, to find its exact twins
+            -- the section with the same runs that holds their keys (wire copy runs word for
+            -- word in many outlets: one set of keys serves them all); NULL: this one does
+            twin INTEGER REFERENCES section_sketches(section_id)
+        );
+        CREATE INDEX section_sketches_runs ON section_sketches(runs_hash);
+        CREATE INDEX section_sketches_twin ON section_sketches(twin);
+        CREATE TABLE section_keys (
+            key INTEGER NOT NULL,
+            section_id INTEGER NOT NULL REFERENCES sections(id) ON DELETE CASCADE,
+            PRIMARY KEY (key, section_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX section_keys_section ON section_keys(section_id);
+        CREATE TABLE section_matches (
+            a INTEGER NOT NULL REFERENCES sections(id) ON DELETE CASCADE,
+            b INTEGER NOT NULL REFERENCES sections(id) ON DELETE CASCADE,
+            resemblance REAL NOT NULL,
+            PRIMARY KEY (a, b),
+            CHECK (a < b)
+        ) WITHOUT ROWID;
+        CREATE INDEX section_matches_b ON section_matches(b);
+"""
+
+
+def _v4(db: sqlite3.Connection) -> None:
+    apply_migration(db, _V4_TABLES)
+    rebuild(db)
+
+
 _BODY_KINDS = ("heading", "paragraph", "quote", "list_item")
 
 
@@ -235,5 +280,5 @@ def apply_migration(db: sqlite3.Connection, migration: Migration) -> None:
 #: MIGRATIONS[n] brings a project from user_version n to n + 1: SQL, or a function given the
 #: connection. Each runs in one transaction with the version bump (and with foreign keys off,
 #: checked before the commit), so a failed upgrade leaves the file as it was.
-MIGRATIONS: list[Migration] = [_V1, _v2, _V3_TABLES]
+MIGRATIONS: list[Migration] = [_V1, _v2, _V3_TABLES, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)

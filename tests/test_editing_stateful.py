@@ -35,6 +35,7 @@ from brief.demo import build_demo
 from brief.ingest import read_text
 from brief.model import ItemKind
 from brief.project import Project
+from brief.story.index import rebuild
 from desktop.session import Session
 
 EXAMPLES = int(os.environ.get("BRIEFSMITH_STATEFUL_EXAMPLES", "200"))
@@ -349,6 +350,40 @@ class EditingMachine(RuleBasedStateMachine):
         assert Model.of(self.project) == self.model
         assert self.session.undo.index() == self.at
         assert self.session.brief_id in self.model.briefs
+
+    @invariant()
+    def story_index_equals_a_rebuild(self) -> None:
+        """Kept as articles come and go (imports, their undo and redo), the near-duplicate
+        index holds what indexing the project from scratch gives."""
+        db = self.project._db
+        # Which of a set of twins (sections with the same words) holds their keys depends on
+        # the order they came in: compared are the keys each set of words has.
+        query = {
+            "keys": "SELECT s.runs, group_concat(k.key) FROM section_sketches s JOIN"
+            " (SELECT * FROM section_keys ORDER BY key) k ON k.section_id = s.section_id"
+            " GROUP BY s.runs ORDER BY 1",
+            "holders": "SELECT runs, COUNT(*) FROM section_sketches WHERE twin IS NULL"
+            " GROUP BY runs ORDER BY 1",
+            "twins": "SELECT COUNT(*) FROM section_sketches t JOIN section_sketches s"
+            " ON s.section_id = t.twin WHERE s.twin IS NULL AND s.runs = t.runs",
+            "sketches": "SELECT section_id, source_id, runs, runs_hash FROM section_sketches"
+            " ORDER BY 1",
+            "matches": "SELECT * FROM section_matches ORDER BY 1, 2",
+        }
+        kept = {name: db.execute(sql).fetchall() for name, sql in query.items()}
+        assert all(count == 1 for _, count in kept["holders"])
+        assert (
+            kept["twins"]
+            == db.execute("SELECT COUNT(*) FROM section_sketches WHERE twin IS NOT NULL").fetchall()
+        )
+        families = self.project.families()
+        db.execute("BEGIN")
+        try:
+            rebuild(db)
+            assert {name: db.execute(sql).fetchall() for name, sql in query.items()} == kept
+            assert self.project.families() == families
+        finally:
+            db.execute("ROLLBACK")
 
     @invariant()
     def file_is_sound(self) -> None:

@@ -1,0 +1,1 @@
+"""The story behind a pile of articles: which sources copy each other (families)."""
