@@ -65,6 +65,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/extraction.py --data $(SHARED)/benchmarks/article-extraction
 	$(BIN)/python bench/import_speed.py --data $(SHARED)/benchmarks/article-extraction
+	$(BIN)/python bench/story.py
 	$(BIN)/python bench/pdf.py
 	$(BIN)/python bench/export.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/desktop.py

@@ -99,12 +99,26 @@ class Actions:
             "&Edit Item", brief.edit_current, ["F2"], "Edit the selected heading or note"
         )
         self.delete = self._make("De&lete from Brief", brief.delete_selected, [Key.Delete])
+        self.cite_original = self._make(
+            "Cite the Ori&ginal Instead",
+            brief.cite_originals,
+            tip="The selected excerpts of a copy (a repost, a pickup) cite the same paragraph"
+            " in its story's original",
+        )
         self.heading = self._make("Add &Heading", brief.add_heading, ["Ctrl+Shift+H"])
         self.note = self._make("Add &Note", brief.add_note, ["Ctrl+Shift+N"])
         self.brief_new = self._make("Ne&w Brief…", brief.new_brief)
         self.brief_rename = self._make("&Rename Brief…", brief.rename_brief)
         self.brief_duplicate = self._make("Du&plicate Brief", brief.duplicate_brief)
         self.brief_delete = self._make("Delete &Brief…", brief.delete_brief)
+        self.same_story = self._make(
+            "Only This &Story",
+            library.toggle_story,
+            ["Ctrl+Shift+S"],
+            "Show only the sources sharing paragraphs with the selected one, or all again",
+        )
+        self.same_story.setCheckable(True)
+        library.same_story.toggled.connect(self.same_story.setChecked)
         self.preview = self._make("Update &Preview", w.show_preview, ["Ctrl+R"])
         self.zoom_in = self._make("Zoom &In", preview.zoom_in, [Key.ZoomIn])
         self.zoom_out = self._make("Zoom &Out", preview.zoom_out, [Key.ZoomOut])
@@ -122,11 +136,13 @@ class Actions:
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             view.addAction(action)
         self._context_menu(library.list, [self.add, self.copy_cited])
+        self._context_menu(library.table, [self.same_story])
         self._context_menu(
             brief.view,
             [
                 self.edit_item,
                 self.copy_cited,
+                self.cite_original,
                 self.up,
                 self.down,
                 self.indent,
@@ -220,6 +236,7 @@ class Actions:
                 self.indent,
                 self.outdent,
                 self.delete,
+                self.cite_original,
             ]
         )
         brief.addSeparator()
@@ -228,6 +245,8 @@ class Actions:
         )
         w.brief.menu_button.setMenu(brief)
         view = bar.addMenu("&View")
+        view.addAction(self.same_story)
+        view.addSeparator()
         view.addActions([self.preview, self.zoom_in, self.zoom_out, self.fit_width])
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.getting_started, self.shortcuts])

@@ -158,6 +158,24 @@ class EditText(Command):
         self.show_outline(self.brief_id)
 
 
+class ReplaceSections(Command):
+    """Excerpts pointed at other sections (a copy's paragraph at the original's)."""
+
+    def __init__(
+        self, editor: Editor, label: str, brief_id: int, changes: dict[int, tuple[int, int]]
+    ) -> None:
+        super().__init__(editor, label)
+        self.brief_id, self.changes = brief_id, changes  # item id -> (old, new) section
+
+    def apply(self) -> None:
+        self.project.set_excerpt_sections({i: new for i, (_, new) in self.changes.items()})
+        self.show_outline(self.brief_id)
+
+    def revert(self) -> None:
+        self.project.set_excerpt_sections({i: old for i, (old, _) in self.changes.items()})
+        self.show_outline(self.brief_id)
+
+
 class EditMeta(Command):
     """Typed values lose their 'inferred' mark; undo puts back the whole metadata."""
 

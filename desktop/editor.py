@@ -30,6 +30,7 @@ from desktop.commands import (
     MoveItems,
     RemoveItems,
     RenameBrief,
+    ReplaceSections,
     SetLevels,
     UpdateSources,
     plural,
@@ -131,6 +132,23 @@ class Editor(QObject):
             return False
         label = "Edit heading" if item.kind is ItemKind.HEADING else "Edit note"
         return self._push(EditText(self, label, brief_id, item_id, item.text, text))
+
+    def cite_originals(self, brief_id: int, item_ids: Sequence[int]) -> int:
+        """Excerpts taken from copies cite the same paragraph in their story's original
+        instead, as one undo step; how many changed (0: none of them could)."""
+        items = {i.id: i for i in self.project.brief(brief_id).items if i.id in set(item_ids)}
+        changes = {}
+        for item_id, item in items.items():
+            if item.kind is ItemKind.EXCERPT and item.section_id is not None:
+                original = self.project.original_section(item.section_id)
+                if original is not None:
+                    changes[item_id or 0] = (item.section_id, original)
+        label = f"Cite the original for {plural(len(changes), 'excerpt')}"
+        return (
+            len(changes)
+            if changes and self._push(ReplaceSections(self, label, brief_id, changes))
+            else 0
+        )
 
     # -- sources ---------------------------------------------------------------------------------
     def edit_meta(self, source_id: int, **values: object) -> bool:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QUndoStack
 
 from brief.briefs import UNTITLED
 from brief.project import Project
+from brief.story.families import Family
 from desktop.editor import Editor
 from desktop.jobs import JobRegistry
 
@@ -34,6 +35,19 @@ class Session(QObject):
             briefs = [project.new_brief(UNTITLED)]
         self.brief_id = (briefs[0].id or 0) if briefs else 0  # 0: none (read-only)
         self.closed = False
+        self._families: dict[int, Family] | None = None
+        self.sources_changed.connect(self._forget_families)  # first: views read them after
+
+    def families(self) -> dict[int, Family]:
+        """Story families by source id, read once after each change of the sources (the
+        library's column and filter and the reader all ask)."""
+        if self._families is None:
+            self._families = self.project.families()
+        return self._families
+
+    @Slot()
+    def _forget_families(self) -> None:
+        self._families = None
 
     def set_brief(self, brief_id: int) -> None:
         if brief_id != self.brief_id:

@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts)
 
         self.library.source_selected.connect(self.reader.show_source)
+        self.reader.source_requested.connect(self.show_source)
         self.library.section_activated.connect(self.show_section)
         self.brief.excerpt_selected.connect(self.show_excerpt)
         self.brief.message.connect(self.show_message)
@@ -107,6 +108,16 @@ class MainWindow(QMainWindow):
         if section.source_id is not None:
             self.reader.show_section(section.source_id, section_id)
             self.centre.setCurrentWidget(self.reader)
+
+    @Slot(int)
+    def show_source(self, source_id: int) -> None:
+        """A source named elsewhere (a relative in the reader): selected in the library,
+        every source shown again if a filter hid it, and in the reader."""
+        if self.library.sources.row_of(source_id) < 0:
+            self.library.show_all_sources()
+        self.library.select_source(source_id)
+        self.reader.show_source(source_id)
+        self.centre.setCurrentWidget(self.reader)
 
     @Slot(int)
     def show_excerpt(self, section_id: int) -> None:

@@ -1,4 +1,5 @@
-"""Take the README's screenshots: the main window, the export dialog and the preview.
+"""Take the README's screenshots: the main window, the export dialog, story families and
+the preview.
 
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python docs/screenshots.py docs
 
@@ -14,11 +15,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtCore import QSettings, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from brief.demo import build_demo  # noqa: E402
 from brief.project import Project  # noqa: E402
+from desktop.models.sources import STORY_COLUMN  # noqa: E402
 from desktop.session import Session  # noqa: E402
 from desktop.style import readable_selection  # noqa: E402
 from desktop.window import MainWindow  # noqa: E402
@@ -63,6 +65,14 @@ def main() -> int:
     def shot_export() -> None:
         window.export_dialog.grab().save(str(out / "export-dialog.png"))
         window.export_dialog.close()
+        # Story families: the library sorted by story, the repost in the reader.
+        window.library.table.sortByColumn(STORY_COLUMN, Qt.SortOrder.AscendingOrder)
+        repost = next(r for r in window.library.sources.rows if r.title.startswith("Barges"))
+        window.library.select_source(repost.id)
+
+    @later(700)
+    def shot_story() -> None:
+        window.grab().save(str(out / "story-families.png"))
         window.splitter.setSizes([330, 620, 330])
         window.show_preview()
 

@@ -16,6 +16,8 @@ SHARED = Path(os.environ.get("BRIEFSMITH_SHARED", ROOT.parent / "shared"))
 SEEDS = SHARED / "seeds"
 BENCHMARK = SHARED / "benchmarks" / "article-extraction"
 DATA = ROOT / "data"
+#: The demo library's sources: one per sample file in data/.
+DEMO_SOURCES = len(sorted(DATA.glob("sample-*")))
 
 
 def run_cli(*args: str, **kwargs):

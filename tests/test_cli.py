@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from brief.cli import main
-from tests.conftest import DATA
+from tests.conftest import DATA, DEMO_SOURCES
 
 
 def test_import_then_list_as_json(tmp_path, capsys):
@@ -13,7 +13,7 @@ def test_import_then_list_as_json(tmp_path, capsys):
     samples = [str(p) for p in sorted(DATA.glob("sample-*"))]
     assert main(["import", str(project), *samples]) == 0
     out = capsys.readouterr().out.strip().splitlines()
-    assert len(out) == 5
+    assert len(out) == DEMO_SOURCES
     wheat = next(line for line in out if line.split("\t")[1].startswith("Wheat prices"))
     assert "The Harvest Wire" in wheat and "2024-06-04" in wheat and "lines removed" in wheat
 
@@ -35,7 +35,7 @@ def test_import_then_list_as_json(tmp_path, capsys):
     assert main(["import", str(project), *samples, "--quiet"]) == 0
     assert "already in the project" in capsys.readouterr().out
     assert main(["sources", str(project), "--json"]) == 0
-    assert len(json.loads(capsys.readouterr().out)) == 5
+    assert len(json.loads(capsys.readouterr().out)) == DEMO_SOURCES
 
 
 def test_errors_go_to_stderr_with_nonzero_status(tmp_path, capsys):

@@ -20,7 +20,7 @@ from brief.ingest import read_file
 from brief.model import ItemKind, Origin, OutlineItem
 from brief.project import Project
 from brief.schema import SCHEMA_VERSION
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, DEMO_SOURCES, ROOT
 
 
 def _fill(project):
@@ -81,7 +81,7 @@ def test_readers_are_not_locked_out_and_cannot_write(tmp_path):
     with Project.create(path) as writer:
         _fill(writer)
         with Project.open(path, readonly=True) as reader:
-            assert len(reader.sources()) == 5
+            assert len(reader.sources()) == DEMO_SOURCES
             with pytest.raises(ProjectError, match="reading only"):
                 reader.new_brief("not allowed")
 

@@ -15,7 +15,7 @@ from brief.demo import build_demo
 from brief.errors import NotAProjectError, ReadOnlyProjectError
 from brief.project import Project
 from brief.schema import APPLICATION_ID
-from tests.conftest import ROOT, run_cli
+from tests.conftest import DEMO_SOURCES, ROOT, run_cli
 from tests.hostile import variant
 
 
@@ -72,7 +72,7 @@ def test_readers_leave_no_wal_or_shm_behind(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.brief"]
     with Project.open(path):  # while a writer has it, its files are left alone
         with Project.open(path, readonly=True) as reader:
-            assert reader.source_count() == 5
+            assert reader.source_count() == DEMO_SOURCES
         assert (tmp_path / "p.brief-wal").exists()
 
 
@@ -93,7 +93,7 @@ def test_a_project_in_a_read_only_place(tmp_path, monkeypatch):
     with pytest.raises(ReadOnlyProjectError, match="opened for reading only"):
         Project.open(path)
     with Project.open(path, readonly=True) as reader:
-        assert reader.source_count() == 5
+        assert reader.source_count() == DEMO_SOURCES
     assert path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.brief"]
 
@@ -162,10 +162,10 @@ def test_a_damaged_project_is_reported_and_recovered(tmp_path):
     recovered = tmp_path / "recovered.brief"
     result = run_cli("recover", str(path), str(recovered))
     assert result.returncode == 0, result.stderr
-    assert "recovered 5 sources" in result.stdout
+    assert f"recovered {DEMO_SOURCES} sources" in result.stdout
     with Project.open(recovered) as project:
         sources = project.sources()
-        assert len(sources) == 5 and all(s.sections for s in sources)
+        assert len(sources) == DEMO_SOURCES and all(s.sections for s in sources)
         assert [b.title for b in project.briefs()] == ["Rivers, grain and power: a sample brief"]
         assert project._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert len(project.search("harvest")) > 0
@@ -196,7 +196,7 @@ def test_the_window_offers_recovery_and_reading_only(qtbot, tmp_path, settings, 
     qtbot.addWidget(window)
     assert asked == ["Damaged project"]
     assert window.session.project.path.name == "damaged (recovered).brief"
-    assert window.library.sources.rowCount() == 5
+    assert window.library.sources.rowCount() == DEMO_SOURCES
     window.close()
 
     place = tmp_path / "readonly"
@@ -241,7 +241,7 @@ def test_a_project_on_a_read_only_mount_through_the_cli(tmp_path):
         assert subprocess.run(["mount", "-o", "remount,ro", str(mount)]).returncode == 0
         sources = run_cli("sources", str(path))
         assert sources.returncode == 0, sources.stderr
-        assert len(sources.stdout.splitlines()) == 5
+        assert len(sources.stdout.splitlines()) == DEMO_SOURCES
         out = tmp_path / "brief.docx"
         export = run_cli("export", str(path), "1", "--format", "docx", "-o", str(out))
         assert export.returncode == 0 and out.exists(), export.stderr

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from brief.model import ItemKind
 from brief.project import Project
-from tests.conftest import open_window
+from tests.conftest import DEMO_SOURCES, open_window
 
 
 def sample(n: int) -> str:
@@ -149,7 +149,7 @@ def test_closing_the_window_during_an_import_stops_it(qtbot, tmp_path, demo, set
     assert not win.session.jobs.running()
     QApplication.processEvents()  # the job's last reports arrive after the close: ignored
     with Project.open(path, readonly=True) as project:
-        assert project.source_count() == 5
+        assert project.source_count() == DEMO_SOURCES
 
 
 def test_a_warning_box_is_built_on_the_ui_thread(window, qtbot, tmp_path, monkeypatch):

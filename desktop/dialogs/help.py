@@ -70,7 +70,9 @@ GETTING_STARTED = [
         "The library (left) lists your sources; type in the search box (Ctrl+F) to search "
         "every paragraph of every source. Click a paragraph to read it in place in the "
         "reader (centre). Check and correct the title, authors, publisher and date there: "
-        "values in italics were guessed from the text.",
+        "values in italics were guessed from the text. The Story column marks sources that "
+        "share paragraphs (wire copy, reposts): <b>View ▸ Only This Story</b> (Ctrl+Shift+S) "
+        "shows one story's sources, and the reader links each to its relatives.",
     ),
     (
         "3. Build the brief",

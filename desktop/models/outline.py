@@ -65,6 +65,9 @@ class OutlineModel(QAbstractListModel):
             title = source.meta.title or "untitled"
             point = pinpoint(source, section_id)
             line = f"{title} · {point}" if point is not None else title
+            family = self.session.families().get(source_id)
+            if family is not None and family.original not in (None, source_id):
+                line += " · a copy"  # Brief ▸ Cite the Original Instead offers the original
             self._excerpts[section_id] = (section.text, line)
         return self._excerpts[section_id]
 
@@ -84,6 +87,8 @@ class OutlineModel(QAbstractListModel):
             return self._excerpt(item.section_id or 0)[1]
         if role == Qt.ItemDataRole.ToolTipRole and item.kind is ItemKind.EXCERPT:
             text, line = self._excerpt(item.section_id or 0)
+            if line.endswith(" · a copy"):
+                line += " of another source: Brief ▸ Cite the Original Instead cites that one."
             return f"{line}\n\n{text[:1500]}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             what = {

@@ -125,6 +125,21 @@ class BriefPanel(QWidget):
         if ids:
             self.select_ids(ids)
 
+    def cite_originals(self) -> None:
+        """The selected excerpts taken from copies cite their story's original instead."""
+        ids = self.selected_ids()
+        changed = self.editor.cite_originals(self.session.brief_id, ids)
+        if changed:
+            self.select_ids(ids)
+            self.message.emit(
+                f"{changed} excerpt{'s' if changed > 1 else ''} now cite"
+                f"{'' if changed > 1 else 's'} the original."
+            )
+        else:
+            self.message.emit(
+                "No selected excerpt comes from a copy whose original is known and holds it."
+            )
+
     def move_up(self) -> None:
         self._move(-1)
 

@@ -38,7 +38,7 @@ class LibraryPanel(QWidget):
     def __init__(self, session: Session, parent: Any = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.sources = SourcesModel(session.project, self)
+        self.sources = SourcesModel(session.project, session.families, self)
         titles = {r.id: r.title for r in self.sources.rows}
         self.sections = SectionsModel(session.project, lambda i: titles.get(i, ""), self)
         self._titles = titles
@@ -48,6 +48,11 @@ class LibraryPanel(QWidget):
         self.search.setAccessibleName("Search sections")
         self.only_source = QCheckBox("Only this source")
         self.only_source.setToolTip("Search only the source selected above")
+        self.same_story = QCheckBox("Only this story")
+        self.same_story.setToolTip(
+            "Show only the sources that share paragraphs with the selected one: the same story"
+            " copied, reposted or rewritten (Ctrl+Shift+S)"
+        )
         self.hide_used = QCheckBox("Hide used")
         self.hide_used.setToolTip("Hide the sections that are already in the brief")
         self.date_from = QLineEdit(placeholderText="from YYYY-MM-DD")
@@ -71,7 +76,7 @@ class LibraryPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(24)
-        for column in (2, 3):
+        for column in (2, 3, 4):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.selectionModel().currentRowChanged.connect(self._source_changed)
@@ -96,6 +101,7 @@ class LibraryPanel(QWidget):
         filters.addWidget(self.date_from)
         filters.addWidget(self.date_to)
         filters.addStretch()
+        filters.addWidget(self.same_story)
         checks = QHBoxLayout()
         checks.addWidget(self.only_source)
         checks.addWidget(self.hide_used)
@@ -126,6 +132,7 @@ class LibraryPanel(QWidget):
         self._timer.timeout.connect(self.run_search)
         self.search.textChanged.connect(lambda _: self._timer.start())
         self.only_source.toggled.connect(lambda _: self.run_search())
+        self.same_story.toggled.connect(self._story_toggled)
         self.hide_used.toggled.connect(self.sections.set_hide_used)
         session.sources_changed.connect(self.reload)
         session.outline_changed.connect(lambda _: self.update_used())
@@ -157,6 +164,8 @@ class LibraryPanel(QWidget):
     def reload(self) -> None:
         current = self.current_source()
         self.sources.reload()
+        if self.same_story.isChecked() and current is not None:
+            self.sources.set_story(self._story_of(current))
         self._titles.clear()
         self._titles.update({r.id: r.title for r in self.sources.rows})
         if current is not None and self.sources.row_of(current) >= 0:
@@ -187,6 +196,28 @@ class LibraryPanel(QWidget):
     def _section_chosen(self, index: Any) -> None:
         if index.isValid():
             self.section_activated.emit(int(index.data(SECTION_ID_ROLE)))
+
+    def _story_of(self, source_id: int) -> frozenset[int]:
+        family = self.sources.families.get(source_id)
+        return frozenset(family.members) if family else frozenset({source_id})
+
+    def _story_toggled(self, on: bool) -> None:
+        """Only the selected source's story family, or every source again (the selection
+        kept, and in view)."""
+        current = self.current_source()
+        self.sources.set_story(self._story_of(current) if on and current is not None else None)
+        if current is not None:
+            self.select_source(current)
+
+    def toggle_story(self) -> None:
+        self.same_story.toggle()
+
+    def show_all_sources(self) -> None:
+        """No filter hides a source: dates cleared, the story filter off."""
+        self.same_story.setChecked(False)
+        for edit in (self.date_from, self.date_to):
+            edit.clear()
+        self._dates_changed()
 
     def searching(self) -> bool:
         return bool(self.search.text().strip())

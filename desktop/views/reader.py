@@ -6,6 +6,7 @@ from functools import partial
 from html import escape
 from typing import Any
 
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -33,7 +34,12 @@ _FIELDS = (
 )
 
 
+_RELATIVES_SHOWN = 8  # a wire story may run in dozens of outlets: the first few, then a count
+
+
 class ReaderPanel(QWidget):
+    source_requested = Signal(int)  # a relative's link followed: show that source
+
     def __init__(self, session: Session, parent: Any = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -57,6 +63,13 @@ class ReaderPanel(QWidget):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setAccessibleName("Source notes")
+        self.relatives = QLabel()
+        self.relatives.setWordWrap(True)
+        self.relatives.setAccessibleName("Same story")
+        self.relatives.setTextFormat(Qt.TextFormat.RichText)
+        # Links reachable with Tab and followed with Enter, as well as by clicking.
+        self.relatives.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.relatives.linkActivated.connect(self._relative_chosen)
         self.browser = QTextBrowser()
         self.browser.setAccessibleName("Article")
         self.browser.setOpenExternalLinks(True)
@@ -64,6 +77,7 @@ class ReaderPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(form)
         layout.addWidget(self.note)
+        layout.addWidget(self.relatives)
         layout.addWidget(self.browser, 1)
         session.meta_changed.connect(self._meta_changed)
         session.outline_changed.connect(self._outline_changed)
@@ -131,6 +145,7 @@ class ReaderPanel(QWidget):
             )
             edit.setToolTip("Guessed from the text: edit it to confirm." if guessed else "")
         self._fill_kinds()
+        self._fill_relatives()
         if meta is None:
             self.note.setText("")
             return
@@ -148,6 +163,35 @@ class ReaderPanel(QWidget):
         if any(meta.origin(f) is Origin.INFERRED for f, _ in _FIELDS):
             notes.append("Italic fields were guessed from the text.")
         self.note.setText(" ".join(notes))
+
+    def _fill_relatives(self) -> None:
+        """The other sources of this one's story family, each a link to it in the reader."""
+        family = self.session.families().get(self.source.id or 0) if self.source else None
+        self.relatives.setVisible(family is not None)
+        if family is None or self.source is None:
+            self.relatives.setText("")
+            return
+        if family.original == self.source.id:
+            lead = "The original of a story also in"
+        elif family.original is not None:
+            lead = "A copy of a story also in"
+        else:
+            lead = "Shares paragraphs with"
+        links = []
+        for source_id in family.relatives(self.source.id or 0)[:_RELATIVES_SHOWN]:
+            meta = self.session.project.source(source_id).meta
+            about = ", ".join(p for p in (meta.publisher, meta.published[:10]) if p)
+            link = f'<a href="source:{source_id}">{escape(meta.title or "Untitled")}</a>'
+            role = " — the original" if source_id == family.original else ""
+            links.append(link + (f" ({escape(about)})" if about else "") + role)
+        more = family.size - 1 - len(links)
+        tail = f"; and {more} more" if more > 0 else ""
+        self.relatives.setText(f"{lead}: " + "; ".join(links) + tail + ".")
+
+    @Slot(str)
+    def _relative_chosen(self, link: str) -> None:
+        if link.startswith("source:"):
+            self.source_requested.emit(int(link.removeprefix("source:")))
 
     def _kinds_button(self) -> QToolButton:
         """Which authors are organisations: citations name those whole ("United Nations
