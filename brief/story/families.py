@@ -48,8 +48,8 @@ def families(db: sqlite3.Connection) -> dict[int, Family]:
     """Each source that has relatives, mapped to its family."""
     # for each pair of sources, each side's sections that match the other side
     sides: dict[tuple[int, int], tuple[dict[int, int], dict[int, int]]] = {}
-    # other sources' sections (and their lengths) that a source holds
-    covered: dict[int, dict[int, int]] = defaultdict(dict)
+    # other sources' sections that a source holds: section -> (its length, its source)
+    covered: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
     for a, source_a, length_a, b, source_b, length_b in db.execute(
         "SELECT m.a, sa.source_id, length(sa.text), m.b, sb.source_id, length(sb.text)"
         " FROM section_matches m JOIN sections sa ON sa.id = m.a JOIN sections sb ON sb.id = m.b"
@@ -60,8 +60,8 @@ def families(db: sqlite3.Connection) -> dict[int, Family]:
             )  # fmt: skip
         first, second = sides.setdefault((source_a, source_b), ({}, {}))
         first[a], second[b] = length_a, length_b
-        covered[source_a][b] = length_b
-        covered[source_b][a] = length_a
+        covered[source_a][b] = (length_b, source_b)
+        covered[source_b][a] = (length_a, source_a)
     if not sides:
         return {}
     sizes = _compared_sizes(db, set(covered))
@@ -132,24 +132,25 @@ def _members(db: sqlite3.Connection, sources: set[int]) -> dict[int, _Member]:
     return {r[0]: _Member(r[0], r[1] or "", bool(r[2])) for r in rows}
 
 
-def _original(group: list[_Member], covered: dict[int, dict[int, int]]) -> int | None:
+def _original(group: list[_Member], covered: dict[int, dict[int, tuple[int, int]]]) -> int | None:
     """The member that is not a reposted excerpt, then the earliest dated (a member without
     a date comes last), then the one holding clearly most of the others' text (a copy drops
     paragraphs, adds a standfirst); None when the text does not tell: two members alike on
-    the first two and within 5 % of each other on the third."""
+    the first two and within 5 % of each other on the third. Only the family's own text
+    counts: a paragraph quoted by another story says nothing about which came first."""
+    ids = {m.id for m in group}
+
+    def held(member: _Member) -> int:
+        return sum(n for n, source in covered[member.id].values() if source in ids)
 
     def rank(member: _Member) -> tuple[bool, str]:
         return member.is_excerpt, member.published[:10] or "\uffff"
 
     first = min(rank(m) for m in group)
-    contenders = sorted(
-        (sum(covered[m.id].values()) for m in group if rank(m) == first), reverse=True
-    )
-    if len(contenders) > 1 and contenders[1] >= (1 - _CLEARLY) * contenders[0]:
+    contenders = sorted(((held(m), m.id) for m in group if rank(m) == first), reverse=True)
+    if len(contenders) > 1 and contenders[1][0] >= (1 - _CLEARLY) * contenders[0][0]:
         return None
-    return next(
-        m.id for m in group if rank(m) == first and sum(covered[m.id].values()) == contenders[0]
-    )
+    return contenders[0][1]
 
 
 def original_section(db: sqlite3.Connection, section_id: int) -> int | None:
