@@ -298,10 +298,10 @@ def is_junk(text: str, words: int | None = None) -> bool:
     Furniture vocabulary (subscribe, log in, cookies in any of the languages above) makes a
     line furniture only while the line is short: a long paragraph may well discuss them.
     """
-    if junk_phrase(text) or JUNK_LINE.match(text) or BARRIER.match(text):
-        return True
     if words is None:
         words = len(text.split())
+    if junk_phrase(text) or is_junk_line(text, words) or is_barrier(text, words):
+        return True
     if len(BREADCRUMB.findall(text)) >= 2 and not SENTENCE_END.search(text.rstrip("…")):
         return True  # "Home › World › Asia › Taliban take…"
     if text.startswith(BULLETS) and not SENTENCE_END.search(text):
@@ -354,5 +354,25 @@ def is_caption(text: str) -> bool:
     )
 
 
-def is_barrier(text: str) -> bool:
+# BARRIER's and JUNK_LINE's fixed phrases are six words at most ("вам также может быть
+# интересно"); only three of BARRIER's run on to the line's end ("More from …", "Also on …",
+# "Filed under …"). A longer line is tried against those three alone: the whole alternation
+# costs microseconds a line, and most lines of a page are long.
+SHORT_PHRASE = 8  # words
+_BARRIER_RUNNING_ON = re.compile(
+    r"""^(?:more\s+(?:from|on|in|stories|news|like\s+this)\b.*|also\s+on\b.*
+    |filed\s+under\b.*)\s*[:.…]*\s*$""",
+    re.I | re.X,
+)
+
+
+def is_barrier(text: str, words: int | None = None) -> bool:
+    """BARRIER.match, `words` (brief.ingest.lines.count_words) saving the long lines' time."""
+    if words is not None and words > SHORT_PHRASE:
+        return bool(_BARRIER_RUNNING_ON.match(text))
     return bool(BARRIER.match(text))
+
+
+def is_junk_line(text: str, words: int | None = None) -> bool:
+    """JUNK_LINE.match, which no line of more than SHORT_PHRASE words can satisfy."""
+    return (words is None or words <= SHORT_PHRASE) and bool(JUNK_LINE.match(text))

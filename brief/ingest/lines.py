@@ -86,7 +86,7 @@ class Line:
     @_Once
     def barrier(self) -> bool:
         """Opens the furniture after an article ("Comments", "Related stories")."""
-        return is_barrier(self.text)
+        return is_barrier(self.text, self.words)
 
     @property
     def is_paragraph(self) -> bool:
@@ -270,6 +270,8 @@ def _has_glue(word: str) -> bool:
     "Rise?Violence"): a lower-case letter, a digit or a full stop, then a capital starting
     a word, with three characters or more before it. A brand
     in camel case ("MacBook") passes too; the headline's title case around it decides."""
+    if word[3:].lower() == word[3:]:
+        return False  # no capital where one could start a summary (most words)
     for at in range(3, len(word)):
         if word[at].isupper() and not word[at - 1].isupper() and word[at - 1] not in "-/":
             return word[at - 1].isalnum() or word[at - 1] in "’'\".!?)”"
