@@ -417,14 +417,18 @@ class Project(BriefStore):
                 if db.execute("DELETE FROM sources WHERE id = ?", (source_id,)).rowcount == 0:
                     raise NotFoundError(f"There is no source {source_id} in this project.")
 
-    # -- sections ---------------------------------------------------------------------------
+    # -- story families -----------------------------------------------------------------------
     def families(self) -> dict[int, Family]:
         """Each source that shares paragraphs with others, mapped to its story family."""
         return families(self._db)
 
-    def original_section(self, section_id: int) -> int | None:
+    def original_section(
+        self, section_id: int, known: dict[int, Family] | None = None
+    ) -> int | None:
         """Where a copy's paragraph stands in its story's original, if that is known."""
-        return original_section(self._db, section_id)
+        return original_section(self._db, section_id, known)
+
+    # -- sections ---------------------------------------------------------------------------
 
     def sections(self, source_id: int | None = None) -> list[Section]:
         """Sections of one source, or of all sources, in reading order."""

@@ -189,8 +189,7 @@ _V3_TABLES = (
 # Version 4: the index of near-duplicate sections behind story families (brief.story): each
 # comparable section's hashed word runs and MinHash band keys, the pairs of sections of
 # different sources found alike, and the way the keys were made, so that keys made another
-# way are rebuilt. The
-# migration indexes the sections already stored.
+# way are rebuilt. The migration indexes the sections already stored.
 _V4_TABLES = """
         CREATE TABLE project_info (
             name TEXT PRIMARY KEY,

@@ -140,7 +140,7 @@ class Editor(QObject):
         changes = {}
         for item_id, item in items.items():
             if item.kind is ItemKind.EXCERPT and item.section_id is not None:
-                original = self.project.original_section(item.section_id)
+                original = self.project.original_section(item.section_id, self.session.families())
                 if original is not None:
                     changes[item_id or 0] = (item.section_id, original)
         label = f"Cite the original for {plural(len(changes), 'excerpt')}"

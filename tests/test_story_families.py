@@ -214,3 +214,28 @@ def test_word_for_word_copies_share_one_set_of_keys_and_outlive_the_first(tmp_pa
         index.rebuild(db)
         assert db.execute("SELECT * FROM section_matches ORDER BY 1, 2").fetchall() == kept
         db.execute("ROLLBACK")
+
+
+def test_a_paragraph_repeated_in_one_article_matches_like_its_first_showing(tmp_path):
+    """A pull quote: the second showing is the first one's twin, and takes the matches the
+    first one finds in other sources (here a reworded copy), found in the same import."""
+    (wire,) = [s for s in storygen.samples() if s.name == "port-wire"]
+    quote = wire.paragraphs[2]
+    reworded = storygen.replace(
+        wire, paragraphs=tuple(p.replace("a rally", "a crowd") for p in wire.paragraphs)
+    )
+    assert reworded.paragraphs[2] != quote
+    repeated = storygen.replace(wire, paragraphs=(*wire.paragraphs, quote))
+    with Project.create(tmp_path / "p.brief") as project:
+        other = project.add_article(read_text(reworded.pasted())).id
+        again = project.add_article(read_text(repeated.pasted())).id
+        shown = [s.id for s in project.sections(again) if s.text == quote]
+        assert len(shown) == 2
+        for section_id in shown:
+            (count,) = project._db.execute(
+                "SELECT COUNT(*) FROM section_matches m JOIN sections s"
+                " ON s.id = (CASE WHEN m.a = ? THEN m.b ELSE m.a END)"
+                " WHERE (m.a = ? OR m.b = ?) AND s.source_id = ?",
+                (section_id, section_id, section_id, other),
+            ).fetchone()
+            assert count == 1, section_id

@@ -153,12 +153,15 @@ def _original(group: list[_Member], covered: dict[int, dict[int, tuple[int, int]
     return contenders[0][1]
 
 
-def original_section(db: sqlite3.Connection, section_id: int) -> int | None:
+def original_section(
+    db: sqlite3.Connection, section_id: int, known: dict[int, Family] | None = None
+) -> int | None:
     """The section of its family's original that this section of a copy repeats (the one
     most alike), or None: the source has no family, is the original, the original is not
-    known, or the original does not hold this paragraph."""
+    known, or the original does not hold this paragraph. `known`: the families, when the
+    caller has them (working them out reads every match)."""
     row = db.execute("SELECT source_id FROM sections WHERE id = ?", (section_id,)).fetchone()
-    family = families(db).get(row[0]) if row else None
+    family = (families(db) if known is None else known).get(row[0]) if row else None
     if family is None or family.original is None or family.original == row[0]:
         return None
     found = db.execute(

@@ -31,7 +31,7 @@ def index_sections(db: sqlite3.Connection, source_id: int, sections: Sequence[Se
 
     A section whose words are those of one already indexed (the same wire paragraph in
     another outlet) is its twin: it takes that one's matches, and adds no keys."""
-    fresh = []
+    fresh, twins = [], []
     for section in sections:
         if section.kind not in _COMPARED or section.id is None:
             continue
@@ -46,7 +46,7 @@ def index_sections(db: sqlite3.Connection, source_id: int, sections: Sequence[Se
         ).fetchone()
         twin = row[0] if row else None
         if twin is not None:
-            _match_twin(db, source_id, section.id, twin)
+            twins.append((section.id, twin))
         db.execute(
             "INSERT INTO section_sketches (section_id, source_id, runs, runs_hash, twin)"
             " VALUES (?, ?, ?, ?, ?)",
@@ -61,6 +61,8 @@ def index_sections(db: sqlite3.Connection, source_id: int, sections: Sequence[Se
             "INSERT INTO section_keys (key, section_id) VALUES (?, ?)",
             [(key, section_id) for section_id, found in batch for key in found.keys],
         )
+    for section_id, twin in twins:  # last: a twin of a paragraph earlier in this source
+        _match_twin(db, source_id, section_id, twin)  # takes its matches, found just now
 
 
 def _match_twin(db: sqlite3.Connection, source_id: int, section_id: int, twin: int) -> None:

@@ -65,8 +65,8 @@ class OutlineModel(QAbstractListModel):
             title = source.meta.title or "untitled"
             point = pinpoint(source, section_id)
             line = f"{title} · {point}" if point is not None else title
-            family = self.session.families().get(source_id)
-            if family is not None and family.original not in (None, source_id):
+            families = self.session.families()
+            if source_id in families and project.original_section(section_id, families):
                 line += " · a copy"  # Brief ▸ Cite the Original Instead offers the original
             self._excerpts[section_id] = (section.text, line)
         return self._excerpts[section_id]
