@@ -239,3 +239,14 @@ def test_a_paragraph_repeated_in_one_article_matches_like_its_first_showing(tmp_
                 (section_id, section_id, section_id, other),
             ).fetchone()
             assert count == 1, section_id
+
+
+def test_families_are_the_same_read_in_small_groups(tmp_path, monkeypatch):
+    """A project linking more sources than one SQL statement takes: the ids go in groups."""
+    from brief.story import families as module
+
+    with Project.create(tmp_path / "p.brief") as project:
+        _import(project, storygen.families(2))
+        whole = project.families()
+        monkeypatch.setattr(module, "_PARAMETERS", 3)
+        assert project.families() == whole and len(whole) == 40

@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 _COPIED = 0.5  # share of a source's compared text found in the other: a copy of it
+_PARAMETERS = 10_000  # ids passed to one SQL statement
 _CLEARLY = 0.05  # holding this much more of the others' text than any other member
 
 
@@ -109,27 +110,40 @@ def families(db: sqlite3.Connection) -> dict[int, Family]:
     return result
 
 
+def _chunks(ids: set[int]) -> list[tuple[int, ...]]:
+    """The ids in groups small enough for one statement's parameters (SQLite's limit is
+    32,766; a family-rich project may link more sources than that)."""
+    ordered = sorted(ids)
+    return [tuple(ordered[n : n + _PARAMETERS]) for n in range(0, len(ordered), _PARAMETERS)]
+
+
 def _compared_sizes(db: sqlite3.Connection, sources: set[int]) -> dict[int, int]:
-    """Characters of each source's compared sections (those with keys)."""
-    marks = ", ".join("?" * len(sources))
-    return dict(
-        db.execute(
-            "SELECT source_id, SUM(length(text)) FROM sections WHERE id IN"
-            f" (SELECT section_id FROM section_sketches) AND source_id IN ({marks})"
-            " GROUP BY source_id",
-            tuple(sources),
-        ).fetchall()
-    )
+    """Characters of each source's compared sections (those with a sketch)."""
+    sizes: dict[int, int] = {}
+    for chunk in _chunks(sources):
+        marks = ", ".join("?" * len(chunk))
+        sizes.update(
+            db.execute(
+                "SELECT k.source_id, SUM(length(s.text)) FROM section_sketches k"
+                f" JOIN sections s ON s.id = k.section_id WHERE k.source_id IN ({marks})"
+                " GROUP BY k.source_id",
+                chunk,
+            ).fetchall()
+        )
+    return sizes
 
 
 def _members(db: sqlite3.Connection, sources: set[int]) -> dict[int, _Member]:
-    marks = ", ".join("?" * len(sources))
-    rows = db.execute(
-        "SELECT id, published, json_extract(meta, '$.is_excerpt')"
-        f" FROM sources WHERE id IN ({marks})",
-        tuple(sources),
-    ).fetchall()
-    return {r[0]: _Member(r[0], r[1] or "", bool(r[2])) for r in rows}
+    members = {}
+    for chunk in _chunks(sources):
+        marks = ", ".join("?" * len(chunk))
+        for source_id, published, excerpt in db.execute(
+            "SELECT id, published, json_extract(meta, '$.is_excerpt')"
+            f" FROM sources WHERE id IN ({marks})",
+            chunk,
+        ):
+            members[source_id] = _Member(source_id, published or "", bool(excerpt))
+    return members
 
 
 def _original(group: list[_Member], covered: dict[int, dict[int, tuple[int, int]]]) -> int | None:
