@@ -369,8 +369,8 @@ class Project(BriefStore):
     def update_metas(self, values: dict[int, dict[str, Any]]) -> dict[int, SourceMeta]:
         """Change fields of several sources in one transaction (metadata confirmed from a
         reference manager): all are written or none. Returns the metadata before."""
-        before = {source_id: self._meta(source_id) for source_id in values}
-        after = {source_id: self._meta(source_id) for source_id in values}
+        before = {source_id: self.meta(source_id) for source_id in values}
+        after = {source_id: self.meta(source_id) for source_id in values}
         for source_id, fields in values.items():
             for name, value in fields.items():
                 after[source_id].set(name, value, Origin.USER)
@@ -387,7 +387,7 @@ class Project(BriefStore):
                     (meta_to_json(meta), meta.title, meta.publisher, meta.published, source_id),
                 )
 
-    def _meta(self, source_id: int) -> SourceMeta:
+    def meta(self, source_id: int) -> SourceMeta:
         """A source's metadata alone (its sections are not read)."""
         row = self._db.execute("SELECT meta FROM sources WHERE id = ?", (source_id,)).fetchone()
         if row is None:

@@ -136,7 +136,8 @@ class Editor(QObject):
     def cite_originals(self, brief_id: int, item_ids: Sequence[int]) -> int:
         """Excerpts taken from copies cite the same paragraph in their story's original
         instead, as one undo step; how many changed (0: none of them could)."""
-        items = {i.id: i for i in self.project.brief(brief_id).items if i.id in set(item_ids)}
+        chosen = set(item_ids)
+        items = {i.id: i for i in self.project.brief(brief_id).items if i.id in chosen}
         changes = {}
         for item_id, item in items.items():
             if item.kind is ItemKind.EXCERPT and item.section_id is not None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from brief.demo import sample_files
 from brief.project import Project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -17,7 +18,7 @@ SEEDS = SHARED / "seeds"
 BENCHMARK = SHARED / "benchmarks" / "article-extraction"
 DATA = ROOT / "data"
 #: The demo library's sources: one per sample file in data/.
-DEMO_SOURCES = len(sorted(DATA.glob("sample-*")))
+DEMO_SOURCES = len(sample_files())
 
 
 def run_cli(*args: str, **kwargs):

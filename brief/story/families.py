@@ -28,7 +28,6 @@ class Family:
 
     members: tuple[int, ...]  # source ids, the original first, then by id
     original: int | None  # None when the text does not tell
-    shared: dict[frozenset[int], int]  # matching sections of each related pair of members
 
     @property
     def size(self) -> int:
@@ -74,24 +73,23 @@ def families(db: sqlite3.Connection) -> dict[int, Family]:
             s = parent[s]
         return s
 
-    # (share copied, the copy, the source holding it, sections in common), best first
+    # (share copied, the copy, the source holding it), best first
     candidates = []
     for (a, b), (of_a, of_b) in sides.items():
         for copy, side, other in ((a, of_a, b), (b, of_b, a)):
             share = sum(side.values()) / max(sizes.get(copy, 0), 1)
             if share >= _COPIED:
-                candidates.append((share, copy, other, min(len(of_a), len(of_b))))
+                candidates.append((share, copy, other))
     candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
-    links: dict[frozenset[int], int] = {}
+    linked: set[int] = set()
     placed: set[int] = set()  # copies already joined to the source holding most of them
-    for _share, copy, other, count in candidates:
+    for _share, copy, other in candidates:
         if root(copy) != root(other):
             if copy in placed:
                 continue  # a repost quoting a statement another story quotes too
             parent[root(copy)] = root(other)
         placed.add(copy)
-        links[frozenset((copy, other))] = count
-    linked = {s for pair in links for s in pair}
+        linked.update((copy, other))
     groups: dict[int, list[int]] = defaultdict(list)
     for s in sorted(linked):
         groups[root(s)].append(s)
@@ -103,7 +101,6 @@ def families(db: sqlite3.Connection) -> dict[int, Family]:
         family = Family(
             members=(*lead, *(s for s in group if s != original)),
             original=original,
-            shared={p: c for p, c in links.items() if p <= set(group)},
         )
         for s in group:
             result[s] = family

@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from brief.model import Section, SectionKind
-from brief.story.sketch import VERSION, Sketch, resemblance, sketch, unpack_runs
+from brief.story.sketch import VERSION, Sketch, resemblance, runs_hash, sketch, unpack_runs
 
 #: Resemblance from which two sections count as copies of one another: a rewrite that
 #: changes a word in each sentence stays above it, two outlets' own sentences about one
@@ -38,11 +38,12 @@ def index_sections(db: sqlite3.Connection, source_id: int, sections: Sequence[Se
         found = sketch(section.text)
         if found is None:
             continue
-        packed, runs_hash = found.packed_runs(), found.runs_hash()
+        packed = found.packed_runs()
+        hashed = runs_hash(packed)
         row = db.execute(
             "SELECT section_id FROM section_sketches WHERE runs_hash = ? AND runs = ?"
             " AND twin IS NULL",
-            (runs_hash, packed),
+            (hashed, packed),
         ).fetchone()
         twin = row[0] if row else None
         if twin is not None:
@@ -50,7 +51,7 @@ def index_sections(db: sqlite3.Connection, source_id: int, sections: Sequence[Se
         db.execute(
             "INSERT INTO section_sketches (section_id, source_id, runs, runs_hash, twin)"
             " VALUES (?, ?, ?, ?, ?)",
-            (section.id, source_id, packed, runs_hash, twin),
+            (section.id, source_id, packed, hashed, twin),
         )
         if twin is None:
             fresh.append((section.id, found))
@@ -69,36 +70,34 @@ def _match_twin(db: sqlite3.Connection, source_id: int, section_id: int, twin: i
     """A twin's matches: the section holding its keys and that one's other twins, alike in
     every word, and whatever they match, as alike as to them."""
     alike = {
-        other: 1.0
-        for (other,) in db.execute(
-            "SELECT section_id FROM section_sketches WHERE section_id = ? OR twin = ?",
+        other: (1.0, source)
+        for other, source in db.execute(
+            "SELECT section_id, source_id FROM section_sketches WHERE section_id = ? OR twin = ?",
             (twin, twin),
         )
     }
-    for a, b, score in db.execute(
-        "SELECT a, b, resemblance FROM section_matches WHERE a = ? OR b = ?", (twin, twin)
+    for other, score, source in db.execute(
+        "SELECT s.section_id, m.resemblance, s.source_id FROM section_matches m"
+        " JOIN section_sketches s ON s.section_id = CASE WHEN m.a = ? THEN m.b ELSE m.a END"
+        " WHERE m.a = ? OR m.b = ?",
+        (twin, twin, twin),
     ):
-        alike.setdefault(b if a == twin else a, score)
+        alike.setdefault(other, (score, source))
     _store_matches(db, source_id, section_id, alike)
 
 
 def _store_matches(
-    db: sqlite3.Connection, source_id: int, section_id: int, alike: dict[int, float]
+    db: sqlite3.Connection, source_id: int, section_id: int, alike: dict[int, tuple[float, int]]
 ) -> None:
-    """Record a section's matches, leaving out those of its own source."""
-    if not alike:
-        return
-    marks = ", ".join("?" * len(alike))
-    others = [
-        other
-        for (other,) in db.execute(
-            f"SELECT id FROM sections WHERE id IN ({marks}) AND source_id != ?",
-            (*alike, source_id),
-        )
-    ]
+    """Record a section's matches (other section -> resemblance and its source), leaving out
+    those of its own source."""
     db.executemany(
         "INSERT OR REPLACE INTO section_matches (a, b, resemblance) VALUES (?, ?, ?)",
-        [(*sorted((section_id, other)), alike[other]) for other in others],
+        [
+            (*sorted((section_id, other)), score)
+            for other, (score, source) in alike.items()
+            if source != source_id
+        ],
     )
 
 
@@ -110,31 +109,32 @@ def _match(db: sqlite3.Connection, source_id: int, batch: list[tuple[int, Sketch
             wanted.setdefault(key, []).append(n)
     marks = ", ".join("?" * len(wanted))
     candidates: dict[int, set[int]] = {}  # batch position -> candidate sections
-    runs: dict[int, bytes] = {}
+    runs: dict[int, tuple[bytes, int]] = {}  # candidate -> its runs and its source
     # one row per candidate with the keys it shares: a copy shares most of its keys
-    for other_id, packed, keys in db.execute(
-        "SELECT k.section_id, s.runs, group_concat(k.key) FROM section_keys k"
+    for other_id, packed, source, keys in db.execute(
+        "SELECT k.section_id, s.runs, s.source_id, group_concat(k.key) FROM section_keys k"
         " JOIN section_sketches s ON s.section_id = k.section_id"
         f" WHERE k.key IN ({marks}) AND s.source_id != ? GROUP BY k.section_id",
         (*wanted, source_id),
     ):
-        runs[other_id] = packed
+        runs[other_id] = packed, source
         for n in {n for key in keys.split(",") for n in wanted[int(key)]}:
             candidates.setdefault(n, set()).add(other_id)
     for n, others in candidates.items():
         section_id, found = batch[n]
         alike = {}
         for other_id in others:
-            score = resemblance(found.runs, unpack_runs(runs[other_id]))
+            packed, source = runs[other_id]
+            score = resemblance(found.runs, unpack_runs(packed))
             if score >= MATCH:
-                alike[other_id] = round(score, 4)
+                alike[other_id] = (round(score, 4), source)
         if alike:  # and the twins of those, alike to the same degree
             marks = ", ".join("?" * len(alike))
-            for twin_id, twin in db.execute(
-                f"SELECT section_id, twin FROM section_sketches WHERE twin IN ({marks})",
+            for twin_id, twin, source in db.execute(
+                f"SELECT section_id, twin, source_id FROM section_sketches WHERE twin IN ({marks})",
                 tuple(alike),
             ):
-                alike[twin_id] = alike[twin]
+                alike[twin_id] = (alike[twin][0], source)
         _store_matches(db, source_id, section_id, alike)
 
 

@@ -42,10 +42,10 @@ class Sketch:
     def packed_runs(self) -> bytes:
         return array("I", sorted(self.runs)).tobytes()
 
-    def runs_hash(self) -> int:
-        """A signed 64-bit hash of the runs: sections with the same words have the same."""
-        digest = hashlib.blake2b(self.packed_runs(), digest_size=8).digest()
-        return int.from_bytes(digest, "little", signed=True)
+
+def runs_hash(packed: bytes) -> int:
+    """A signed 64-bit hash of packed runs: sections with the same words have the same."""
+    return int.from_bytes(hashlib.blake2b(packed, digest_size=8).digest(), "little", signed=True)
 
 
 def sketch(text: str) -> Sketch | None:

@@ -179,7 +179,7 @@ class ReaderPanel(QWidget):
             lead = "Shares paragraphs with"
         links = []
         for source_id in family.relatives(self.source.id or 0)[:_RELATIVES_SHOWN]:
-            meta = self.session.project.source(source_id).meta
+            meta = self.session.project.meta(source_id)  # not its sections
             about = ", ".join(p for p in (meta.publisher, meta.published[:10]) if p)
             link = f'<a href="source:{source_id}">{escape(meta.title or "Untitled")}</a>'
             role = " — the original" if source_id == family.original else ""
