@@ -110,6 +110,18 @@ def test_read_docx(xml):
     _check(read_docx, docx(xml), name="fuzz.docx")
 
 
+def test_a_docx_whose_main_part_is_not_a_word_document_is_refused():
+    """Found by the fuzzer above: python-docx opens it, then fails inside on its body."""
+    for xml in (b"<_></_>", b'<w:document xmlns:w="http://schemas.openxmlformats.org/'
+                b'wordprocessingml/2006/main"/>'):  # fmt: skip
+        try:
+            read_docx(docx(xml), name="odd.docx")
+        except ArticleImportError as exc:
+            assert "odd.docx" in str(exc) and "damaged" in str(exc)
+        else:
+            raise AssertionError(f"{xml!r} was read")
+
+
 _PDF = make_pdf(sample(1, 6, notes=2), Layout(columns=2, running_head="Sample"))
 
 

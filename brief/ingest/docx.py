@@ -66,6 +66,12 @@ def read_docx(data: bytes, *, name: str | None = None) -> Article:
         NotImplementedError,
     ) as exc:
         raise ArticleImportError(name, f"this DOCX file is damaged ({exc}).") from exc
+    # python-docx takes any XML as the main part; one that is not a Word document with a
+    # body fails only later, inside the library, as an AttributeError.
+    if getattr(document.element, "body", None) is None:
+        raise ArticleImportError(
+            name, "this DOCX file is damaged (its main part is not a Word document's body)."
+        )
     meta = SourceMeta()
     props = document.core_properties
     if props.title:
