@@ -8,6 +8,11 @@ are right, two in one family from different samples are wrong, two from one samp
 apart are missed. Originals: the sample itself named (right), a copy named (wrong), or no
 original named because the text does not tell (unknown). The time the index adds to an
 import is measured by bench/import_speed.py on the 1,000-page import benchmark.
+
+Corroboration is scored on the pairs of paragraphs annotated by hand as stating the same
+fact (tests/story/corroboration.pairs), on the samples alone and with copies of them mixed
+in; it adds nothing to an import (it is worked out when an excerpt is looked at), so its
+time is given per excerpt, here and on 10,000 sources by bench/desktop.py.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import itertools
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,6 +59,76 @@ def score(seed: int) -> dict[str, float]:
     return {**counts, "sources": len(stored), "seconds": seconds}
 
 
+def corroboration(with_copies: bool) -> dict[str, float]:
+    """Corroboration scored on the paragraph pairs annotated by hand in tests/story (the
+    English samples and the held-out French and Spanish ones): each sample paragraph's
+    matches among the other samples' paragraphs. With copies: the samples stored with three
+    copies of each English one (seed 0), which must change nothing but the time, and must
+    never count as independent sources."""
+    stories = storygen.corroboration_samples()
+    if with_copies:
+        stories += [s for s in storygen.families(0) if s.name != s.origin]
+    truth = storygen.corroboration_pairs()
+    with tempfile.TemporaryDirectory() as tmp, Project.create(Path(tmp) / "c.brief") as project:
+        names: dict[int, str] = {}
+        origin: dict[int, str] = {}
+        for story in stories:
+            source = project.add_article(read_text(story.pasted(), name=f"{story.name}.txt"))
+            origin[source.id or 0] = story.origin
+            if story.name == story.origin:
+                names.update(storygen.paragraph_names(story, source.sections))
+        started = time.perf_counter()
+        corroborator = project.corroborator()
+        found: set[frozenset[str]] = set()
+        overcounted = 0
+        for section_id, name in names.items():
+            support = corroborator.support(section_id)
+            origins = {name.split(":")[0]} | {
+                origin[m.source_id] for m in support.matches if m.independent
+            }
+            overcounted += support.independent_sources > len(origins)
+            found |= {
+                frozenset((name, names[m.section_id]))
+                for m in support.matches
+                if m.section_id in names
+            }
+        seconds = time.perf_counter() - started
+    result: dict[str, float] = {
+        "excerpts": len(names),
+        "seconds": seconds,
+        "over": overcounted,
+        "copies": len(stories) - len(storygen.corroboration_samples()),
+    }
+    parts: dict[str, Callable[[frozenset[str]], bool]] = {
+        "all": lambda pair: True,
+        "english (tuned on)": lambda pair: not any(storygen.held_out(n) for n in pair),
+        "held out (fr, es)": lambda pair: any(storygen.held_out(n) for n in pair),
+    }
+    for part, keep in parts.items():
+        ours = {p for p in found if keep(p)}
+        theirs = {p for p in truth if keep(p)}
+        result[f"{part} tp"] = len(ours & theirs)
+        result[f"{part} found"] = len(ours)
+        result[f"{part} true"] = len(theirs)
+    return result
+
+
+def print_corroboration() -> None:
+    print("\nCorroboration on the annotated pairs (tests/story/corroboration.pairs)")
+    print("project                 pairs              precision  recall  found/true  ms/excerpt")
+    for with_copies in (False, True):
+        r = corroboration(with_copies)
+        label = f"samples + {r['copies']:.0f} copies" if with_copies else "samples"
+        for part in ("all", "english (tuned on)", "held out (fr, es)"):
+            tp, found, true = r[f"{part} tp"], r[f"{part} found"], r[f"{part} true"]
+            print(
+                f"{label:22s}  {part:18s} {tp / found if found else 1.0:9.3f}"
+                f"  {tp / true:6.3f}  {found:4.0f}/{true:<4.0f}"
+                f"  {1000 * r['seconds'] / r['excerpts']:10.1f}"
+            )
+        print(f"{label:22s}  copies counted as independent sources: {r['over']:.0f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -78,6 +154,7 @@ def main() -> int:
         f" ({tp:.0f} right, {fp:.0f} wrong, {fn:.0f} missed); originals: {total['right']:.0f}"
         f" right, {total['wrong']:.0f} wrong, {total['unknown']:.0f} not told by the text"
     )
+    print_corroboration()
     return 0
 
 

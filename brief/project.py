@@ -52,6 +52,7 @@ from brief.rows import (
     section_from_row,
 )
 from brief.schema import APPLICATION_ID, SCHEMA_VERSION
+from brief.story.corroborate import Corroborator, Support
 from brief.story.families import Family, families, original_section
 from brief.story.index import forget_sources
 from brief.story.index import refresh as refresh_index
@@ -427,6 +428,31 @@ class Project(BriefStore):
     ) -> int | None:
         """Where a copy's paragraph stands in its story's original, if that is known."""
         return original_section(self._db, section_id, known)
+
+    # -- corroboration ------------------------------------------------------------------------
+    def corroborator(self, known: dict[int, Family] | None = None) -> Corroborator:
+        """What finds other sources stating an excerpt's facts; keep it while the sources stay
+        as they are (it remembers word frequencies). `known`: the families, if at hand."""
+        return Corroborator(self._db, self.families() if known is None else known)
+
+    def support(self, section_id: int, known: dict[int, Family] | None = None) -> Support:
+        """The other sources that state what this section states (one-off; see corroborator)."""
+        return self.corroborator(known).support(section_id)
+
+    def reject_match(self, section_id: int, other_id: int) -> None:
+        """The user says these two sections do not state the same fact."""
+        with self._tx() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO rejected_matches (a, b) VALUES (?, ?)",
+                sorted((section_id, other_id)),
+            )
+
+    def accept_match(self, section_id: int, other_id: int) -> None:
+        """Take back a rejection (its undo)."""
+        with self._tx() as db:
+            db.execute(
+                "DELETE FROM rejected_matches WHERE a = ? AND b = ?", sorted((section_id, other_id))
+            )
 
     # -- sections ---------------------------------------------------------------------------
 

@@ -228,6 +228,18 @@ def _v4(db: sqlite3.Connection) -> None:
     rebuild(db)
 
 
+# Version 5: pairs of sections the user marked as not stating the same fact, so that
+# corroboration (brief.story.corroborate) leaves them out. No foreign keys: section ids are
+# never reused, and a mark must outlive an undone import whose redo puts the section back.
+_V5_TABLES = """
+        CREATE TABLE rejected_matches (
+            a INTEGER NOT NULL,
+            b INTEGER NOT NULL,
+            PRIMARY KEY (a, b),
+            CHECK (a < b)
+        ) WITHOUT ROWID;
+"""
+
 _BODY_KINDS = ("heading", "paragraph", "quote", "list_item")
 
 
@@ -279,5 +291,5 @@ def apply_migration(db: sqlite3.Connection, migration: Migration) -> None:
 #: MIGRATIONS[n] brings a project from user_version n to n + 1: SQL, or a function given the
 #: connection. Each runs in one transaction with the version bump (and with foreign keys off,
 #: checked before the commit), so a failed upgrade leaves the file as it was.
-MIGRATIONS: list[Migration] = [_V1, _v2, _V3_TABLES, _v4]
+MIGRATIONS: list[Migration] = [_V1, _v2, _V3_TABLES, _v4, _V5_TABLES]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -161,3 +161,37 @@ def families(seed: int = 0) -> list[Story]:
     for story in samples():
         stories += [story, repost(story, rng), pickup(story, rng), rewrite(story, rng)]
     return stories
+
+
+# -- corroboration --------------------------------------------------------------------------
+LANGUAGES = SAMPLES / "languages"  # held-out events in French and Spanish
+PAIRS = SAMPLES / "corroboration.pairs"
+
+
+def corroboration_samples() -> list[Story]:
+    """The samples annotated for corroboration: the English ones and the held-out ones."""
+    return samples() + [load(path) for path in sorted(LANGUAGES.glob("*.txt"))]
+
+
+def held_out(name: str) -> bool:
+    return (LANGUAGES / f"{name.split(':')[0]}.txt").exists()
+
+
+def corroboration_pairs() -> set[frozenset[str]]:
+    """The annotated pairs of paragraphs stating the same fact, as {"sample:N", "sample:N"}."""
+    pairs = set()
+    for line in PAIRS.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            first, second = line.split()
+            pairs.add(frozenset((first, second)))
+    return pairs
+
+
+def paragraph_names(story: Story, sections: list) -> dict[int, str]:
+    """Each stored section of a sample's paragraph, by id, named "sample:N"."""
+    names = {}
+    for number, paragraph in enumerate(story.paragraphs, start=1):
+        tail = paragraph[:50][-30:]
+        (section,) = [s for s in sections if tail in s.text]
+        names[section.id] = f"{story.name}:{number}"
+    return names
