@@ -5,7 +5,10 @@
 Start-up is `briefsmith --quit-after-start` on the demo library, timed from the process's
 start to a shown window (median of five). The large project is generated here (filler text,
 no real news): it reports how long the library takes to list it, how long each keystroke of
-search-as-you-type takes (query + model reset), selecting a source, and the memory used.
+search-as-you-type takes (query + model reset), selecting a source, how long working out an
+excerpt's corroboration takes (the sample articles of tests/story are added to it, and each
+of their paragraphs is looked up once, as the outline's badges and the panel ask), and the
+memory used.
 """
 
 from __future__ import annotations
@@ -101,6 +104,20 @@ def build(path: Path, sources: int, sections: int) -> None:
     print(file=sys.stderr)
 
 
+def add_samples(path: Path) -> list[int]:
+    """The corroboration samples (tests/story) stored in the project: their paragraphs' ids."""
+    from brief.ingest import read_text
+    from brief.project import Project
+    from tests import storygen
+
+    ids = []
+    with Project.open(path) as project:
+        for story in storygen.corroboration_samples():
+            source = project.add_article(read_text(story.pasted(), name=f"{story.name}.txt"))
+            ids += list(storygen.paragraph_names(story, source.sections))
+    return ids
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -122,6 +139,7 @@ def main() -> int:
             f"built {args.sources} sources, {args.sources * args.sections} sections in "
             f"{time.perf_counter() - started:.0f} s ({path.stat().st_size / 1e6:.0f} MB)"
         )
+        samples = add_samples(path)
         from PySide6.QtCore import QSettings
         from PySide6.QtWidgets import QApplication
 
@@ -178,6 +196,16 @@ def main() -> int:
         print(
             f"select a source (its sections, the reader): median "
             f"{statistics.median(picks):.0f} ms, worst {max(picks):.0f} ms"
+        )
+        looks = []
+        for section_id in samples:
+            started = time.perf_counter()
+            window.session.support(section_id)
+            looks.append(1000 * (time.perf_counter() - started))
+        print(
+            f"corroboration of an excerpt ({len(samples)} sample paragraphs, each once): "
+            f"median {statistics.median(looks):.0f} ms, worst {max(looks):.0f} ms, first "
+            f"{looks[0]:.0f} ms"
         )
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"peak memory of the process: {peak:.0f} MB")

@@ -5,10 +5,23 @@ from __future__ import annotations
 from collections import Counter
 
 from brief.citations import Cited, Pinpoint, format_citations, load_style
-from brief.document import Block, Document, Excerpt, ExportOptions, Heading, Note, Paragraph, Run
+from brief.document import (
+    AlsoReported,
+    Block,
+    Document,
+    Excerpt,
+    ExportOptions,
+    Heading,
+    Note,
+    Paragraph,
+    Run,
+)
 from brief.errors import BriefsmithError, NotFoundError
 from brief.model import ItemKind, OutlineItem, SectionKind, Source
 from brief.project import Project
+
+#: Independent outlets named under one excerpt; more are counted ("and 3 others").
+ALSO_LISTED = 5
 
 #: What a reader counts as paragraphs when a citation says "para. N": the body's running
 #: text and its block quotes (list items are paragraphs of their own on the page), never its
@@ -76,7 +89,14 @@ def build_document(project: Project, brief_id: int, options: ExportOptions) -> D
     sources: dict[int, Source] = {}
     blocks: list[Block] = []
     cited: list[Cited] = []
-    excerpts: list[Excerpt] = []
+    cites: list[Excerpt | AlsoReported] = []  # what each citation in `cited` belongs to
+    corroborator = project.corroborator() if options.also_reported else None
+
+    def source_of(source_id: int) -> Source:
+        if source_id not in sources:
+            sources[source_id] = project.source(source_id)
+        return sources[source_id]
+
     for item in brief.items:
         if item.kind is ItemKind.HEADING:
             blocks.append(Heading(item.level, [Run(item.text)], anchor=f"h{item.id}"))
@@ -94,24 +114,31 @@ def build_document(project: Project, brief_id: int, options: ExportOptions) -> D
                 blocks.append(Paragraph([Run(_gap_marker(item))]))
                 continue
             assert section.source_id is not None
-            if section.source_id not in sources:
-                sources[section.source_id] = project.source(section.source_id)
-            source = sources[section.source_id]
+            source = source_of(section.source_id)
             excerpt = Excerpt(
                 [Run(section.text)], language=source.meta.language, source_title=source.meta.title
             )
             blocks.append(excerpt)
-            excerpts.append(excerpt)
+            cites.append(excerpt)
             cited.append(Cited(source, pinpoint(source, section.id or 0)))
-    formatted = format_citations(style, cited) if excerpts else None
+            if corroborator is not None:
+                independent = corroborator.support(section.id or 0).independent_matches()
+                for match in independent[:ALSO_LISTED]:
+                    other = source_of(match.source_id)
+                    also = AlsoReported(other.meta.publisher or other.meta.title)
+                    excerpt.also.append(also)
+                    cites.append(also)
+                    cited.append(Cited(other, pinpoint(other, match.section_id)))
+                excerpt.also_more = max(0, len(independent) - ALSO_LISTED)
+    formatted = format_citations(style, cited) if cited else None
     notes: list[Note] = []
     if formatted is not None:
-        for excerpt, runs in zip(excerpts, formatted.citations, strict=True):
+        for target, runs in zip(cites, formatted.citations, strict=True):
             if style.is_note:
-                excerpt.note = Note(len(notes) + 1, runs)
-                notes.append(excerpt.note)
+                target.note = Note(len(notes) + 1, runs)
+                notes.append(target.note)
             else:
-                excerpt.citation = runs
+                target.citation = runs
     languages = Counter(s.meta.language for s in sources.values() if s.meta.language)
     keywords = Counter(k for s in sources.values() for k in s.meta.keywords)
     return Document(

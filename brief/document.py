@@ -83,18 +83,53 @@ class Paragraph:
 
 
 @dataclass
+class AlsoReported:
+    """Another outlet that states an excerpt's fact, with its own citation."""
+
+    outlet: str  # the source's publisher, or its title when the publisher is not known
+    note: Note | None = None
+    citation: list[Run] = field(default_factory=list)
+
+
+ALSO_REPORTED_BY = "Also reported by: "
+
+
+@dataclass
 class Excerpt:
-    """A quotation from a source, followed by its citation: a note mark or in-text runs."""
+    """A quotation from a source, followed by its citation: a note mark or in-text runs;
+    and, when the user asked for it, the independent outlets that also report it."""
 
     runs: list[Run]
     note: Note | None = None  # note styles: the note this excerpt's mark points to
     citation: list[Run] = field(default_factory=list)  # in-text styles: "(George, 2022)"
     language: str = ""
     source_title: str = ""
+    also: list[AlsoReported] = field(default_factory=list)
+    also_more: int = 0  # further independent outlets, counted but not listed
 
-    @property
-    def rtl(self) -> bool:
-        return direction(plain(self.runs)) == "rtl"
+    def also_runs(self) -> list[Run | Note]:
+        """The "Also reported by" line: text runs, and each outlet's note where its mark goes
+        (after a comma or full stop, as note styles place it) or its in-text citation
+        (before them)."""
+        line: list[Run | Note] = [Run(ALSO_REPORTED_BY, emphasis=True)]
+        count = len(self.also)
+        for n, other in enumerate(self.also):
+            if n < count - 2 or (n == count - 2 and self.also_more):
+                after = ", "
+            elif n == count - 2:
+                after = " and "
+            elif self.also_more:
+                after = f" and {self.also_more} {'other' if self.also_more == 1 else 'others'}."
+            else:
+                after = "."
+            punctuation = after[:1] if after[:1] in ",." else ""
+            line.append(Run(other.outlet))
+            if other.note is not None:
+                line += [Run(punctuation), other.note, Run(after[len(punctuation) :])]
+            else:
+                line += [Run(" "), *other.citation] if other.citation else []
+                line.append(Run(after))
+        return [part for part in line if not (isinstance(part, Run) and not part.text)]
 
 
 Block = Heading | Paragraph | Excerpt
@@ -140,3 +175,6 @@ class ExportOptions:
     # An excerpt whose section is gone from the project: stop and name it ("fail"), or
     # export the rest with a visible marker in its place ("mark"), as the user chose.
     missing: Literal["fail", "mark"] = "fail"
+    # Under each excerpt, the independent outlets of the project that report it too, each
+    # cited (brief.story.corroborate); matches the user marked wrong are left out.
+    also_reported: bool = False

@@ -119,6 +119,15 @@ class Actions:
         )
         self.same_story.setCheckable(True)
         library.same_story.toggled.connect(self.same_story.setChecked)
+        self.also_reported = self._make(
+            "&Also Reported By",
+            w.toggle_corroboration,
+            ["Ctrl+Shift+R"],
+            "The other sources stating what the current excerpt states, and how many"
+            " independent outlets that makes",
+        )
+        self.also_reported.setCheckable(True)
+        w.corroboration_dock.visibilityChanged.connect(self.also_reported.setChecked)
         self.preview = self._make("Update &Preview", w.show_preview, ["Ctrl+R"])
         self.zoom_in = self._make("Zoom &In", preview.zoom_in, [Key.ZoomIn])
         self.zoom_out = self._make("Zoom &Out", preview.zoom_out, [Key.ZoomOut])
@@ -143,6 +152,7 @@ class Actions:
                 self.edit_item,
                 self.copy_cited,
                 self.cite_original,
+                self.also_reported,
                 self.up,
                 self.down,
                 self.indent,
@@ -245,7 +255,7 @@ class Actions:
         )
         w.brief.menu_button.setMenu(brief)
         view = bar.addMenu("&View")
-        view.addAction(self.same_story)
+        view.addActions([self.same_story, self.also_reported])
         view.addSeparator()
         view.addActions([self.preview, self.zoom_in, self.zoom_out, self.fit_width])
         help_menu = bar.addMenu("&Help")

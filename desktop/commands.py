@@ -176,6 +176,28 @@ class ReplaceSections(Command):
         self.show_outline(self.brief_id)
 
 
+class MarkMatch(Command):
+    """A corroborating section marked as not stating the excerpt's fact, or that mark taken
+    back."""
+
+    def __init__(self, editor: Editor, section_id: int, other_id: int, wrong: bool) -> None:
+        super().__init__(editor, "Mark match wrong" if wrong else "Mark match right")
+        self.section_id, self.other_id, self.wrong = section_id, other_id, wrong
+
+    def apply(self) -> None:
+        self._mark(self.wrong)
+
+    def revert(self) -> None:
+        self._mark(not self.wrong)
+
+    def _mark(self, wrong: bool) -> None:
+        if wrong:
+            self.project.reject_match(self.section_id, self.other_id)
+        else:
+            self.project.accept_match(self.section_id, self.other_id)
+        self.session.matches_changed.emit(self.section_id, self.other_id)
+
+
 class EditMeta(Command):
     """Typed values lose their 'inferred' mark; undo puts back the whole metadata."""
 

@@ -27,6 +27,7 @@ from desktop.commands import (
     ImportArticles,
     InsertItems,
     MakeBrief,
+    MarkMatch,
     MoveItems,
     RemoveItems,
     RenameBrief,
@@ -150,6 +151,10 @@ class Editor(QObject):
             if changes and self._push(ReplaceSections(self, label, brief_id, changes))
             else 0
         )
+
+    def mark_match(self, section_id: int, other_id: int, wrong: bool) -> bool:
+        """Say that another source's section does (not) state what this one states."""
+        return self._push(MarkMatch(self, section_id, other_id, wrong))
 
     # -- sources ---------------------------------------------------------------------------------
     def edit_meta(self, source_id: int, **values: object) -> bool:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QUndoStack
 
 from brief.briefs import UNTITLED
 from brief.project import Project
+from brief.story.corroborate import Corroborator, Support
 from brief.story.families import Family
 from desktop.editor import Editor
 from desktop.jobs import JobRegistry
@@ -23,6 +24,7 @@ class Session(QObject):
     briefs_changed = Signal()
     outline_changed = Signal(int)  # brief id
     current_brief_changed = Signal(int)
+    matches_changed = Signal(int, int)  # two sections: a match between them marked or not
 
     def __init__(self, project: Project, parent: Any = None) -> None:
         super().__init__(parent)
@@ -36,7 +38,12 @@ class Session(QObject):
         self.brief_id = (briefs[0].id or 0) if briefs else 0  # 0: none (read-only)
         self.closed = False
         self._families: dict[int, Family] | None = None
-        self.sources_changed.connect(self._forget_families)  # first: views read them after
+        self._corroborator: Corroborator | None = None
+        self._supports: dict[int, Support] = {}
+        # first: views read them after
+        self.sources_changed.connect(self._forget_families)
+        self.meta_changed.connect(self._forget_supports)  # an outlet named anew
+        self.matches_changed.connect(self._forget_match)
 
     def families(self) -> dict[int, Family]:
         """Story families by source id, read once after each change of the sources (the
@@ -45,9 +52,30 @@ class Session(QObject):
             self._families = self.project.families()
         return self._families
 
+    def support(self, section_id: int) -> Support:
+        """The other sources stating what a section states, worked out once until the
+        sources, their outlets or the user's marks change (the outline asks on each paint)."""
+        if section_id not in self._supports:
+            if self._corroborator is None:
+                self._corroborator = self.project.corroborator(self.families())
+            self._supports[section_id] = self._corroborator.support(section_id)
+        return self._supports[section_id]
+
     @Slot()
     def _forget_families(self) -> None:
         self._families = None
+        self._corroborator = None
+        self._supports.clear()
+
+    @Slot(int)
+    def _forget_supports(self, source_id: int) -> None:
+        self._corroborator = None
+        self._supports.clear()
+
+    @Slot(int, int)
+    def _forget_match(self, section_id: int, other_id: int) -> None:
+        self._supports.pop(section_id, None)
+        self._supports.pop(other_id, None)
 
     def set_brief(self, brief_id: int) -> None:
         if brief_id != self.brief_id:

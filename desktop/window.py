@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QUrl, Slot
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QIcon
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -31,11 +31,13 @@ from desktop.dialogs.export import ExportDialog
 from desktop.dialogs.help import GettingStartedDialog, ShortcutsDialog
 from desktop.dialogs.preferences import PreferencesDialog
 from desktop.dialogs.typeface import stored
+from desktop.geometry import clamp_to_screen, first_geometry
 from desktop.importing import Importer
 from desktop.jobs import ImportJob
 from desktop.mime import OUTLINE_MIME, SECTIONS_MIME
 from desktop.session import Session
 from desktop.views.brief_panel import BriefPanel
+from desktop.views.corroboration import CorroborationDock
 from desktop.views.library import LibraryPanel
 from desktop.views.preview import PreviewPanel
 from desktop.views.reader import ReaderPanel
@@ -76,6 +78,8 @@ class MainWindow(QMainWindow):
         for n, stretch in enumerate((4, 5, 4)):
             self.splitter.setStretchFactor(n, stretch)
         self.setCentralWidget(self.splitter)
+        self.corroboration_dock = CorroborationDock(session, self)
+        self.corroboration = self.corroboration_dock.panel
         self.commands = Actions(self)
         self.commands.build_menus(self._fill_recent, self._open_recent)
         self.counts = QLabel()
@@ -85,6 +89,9 @@ class MainWindow(QMainWindow):
         self.reader.source_requested.connect(self.show_source)
         self.library.section_activated.connect(self.show_section)
         self.brief.excerpt_selected.connect(self.show_excerpt)
+        self.brief.excerpt_selected.connect(self.corroboration.show_excerpt)
+        self.corroboration.section_requested.connect(self.show_section)
+        self.corroboration.add_requested.connect(self.brief.add_sections)
         self.brief.message.connect(self.show_message)
         self.importer.imported.connect(self.library.select_source)
         self.importer.message.connect(self.show_message)
@@ -127,6 +134,11 @@ class MainWindow(QMainWindow):
         if section.source_id is not None and not self.library.searching():
             self.library.select_source(section.source_id)
         self.show_section(section_id)
+
+    def toggle_corroboration(self) -> None:
+        """The other sources reporting the current excerpt, shown or hidden again."""
+        if not self.corroboration_dock.toggle(self.brief.current_section_id()):
+            self.brief.view.setFocus()
 
     def add_to_brief(self) -> None:
         sections = self.library.selected_sections()
@@ -296,8 +308,8 @@ class MainWindow(QMainWindow):
         s = self.settings
         geometry = s.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self._first_geometry()
-        self._clamp_to_screen()
+            first_geometry(self)
+        clamp_to_screen(self)
         for splitter, key in (
             (self.splitter, "window/splitter"),
             (self.library.splitter, "window/library-splitter"),
@@ -307,6 +319,10 @@ class MainWindow(QMainWindow):
                 total = splitter.width() if splitter is self.splitter else splitter.height()
                 weights = (4, 5, 4) if splitter is self.splitter else (2, 3)
                 splitter.setSizes([total * w // sum(weights) for w in weights])
+        state = s.value("window/state")
+        if state is not None:
+            # the docked panel, shown or not, and its size
+            self.corroboration_dock.sized = self.restoreState(state)
         brief = s.value(self._brief_key())
         if brief is not None and str(brief).isdigit():
             ids = {b.id for b in self.session.project.briefs()}
@@ -317,37 +333,12 @@ class MainWindow(QMainWindow):
         s.setValue("recent", recent[:MAX_RECENT])
         s.setValue("last-project", path)
 
-    def _first_geometry(self) -> None:
-        screen = QGuiApplication.primaryScreen()
-        area = screen.availableGeometry() if screen is not None else None
-        if area is None:
-            self.resize(1280, 800)
-            return
-        # Leave room for the window's frame and title bar, so the status bar stays on screen.
-        width, height = min(1280, area.width() - 40), min(800, area.height() - 60)
-        self.resize(width, height)
-        self.move(area.x() + (area.width() - width) // 2, area.y() + 10)
-
-    def _clamp_to_screen(self) -> None:
-        """A geometry saved on a larger or another screen is brought onto this one."""
-        screen = QGuiApplication.screenAt(self.geometry().center())
-        screen = screen or QGuiApplication.primaryScreen()
-        if screen is None:
-            return
-        area = screen.availableGeometry()
-        width = min(self.width(), area.width() - 20)
-        height = min(self.height(), area.height() - 50)
-        if (width, height) != (self.width(), self.height()):
-            self.resize(width, height)
-        x = min(max(self.x(), area.x()), area.right() - width)
-        y = min(max(self.y(), area.y()), area.bottom() - height - 30)
-        self.move(x, max(area.y(), y))
-
     def closeEvent(self, event: QCloseEvent) -> None:
         s = self.settings
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/splitter", self.splitter.saveState())
         s.setValue("window/library-splitter", self.library.splitter.saveState())
+        s.setValue("window/state", self.saveState())
         s.setValue(self._brief_key(), self.session.brief_id)
         self.brief.view.finish_editing()
         self.library.stop()

@@ -1,5 +1,5 @@
-"""Take the README's screenshots: the main window, the export dialog, story families and
-the preview.
+"""Take the README's screenshots: the main window, the export dialog, story families,
+corroboration and the preview.
 
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python docs/screenshots.py docs
 
@@ -73,6 +73,21 @@ def main() -> int:
     @later(700)
     def shot_story() -> None:
         window.grab().save(str(out / "story-families.png"))
+        # Corroboration: the millers' excerpt and the panel of the outlets reporting it.
+        model = window.brief.model
+        row = next(
+            r
+            for r in range(model.rowCount())
+            if str(model.index(r).data() or "").startswith("Millers welcomed")
+        )
+        window.brief.view.setFocus()
+        window.brief.view.setCurrentIndex(model.index(row))
+        window.toggle_corroboration()
+
+    @later(700)
+    def shot_corroboration() -> None:
+        window.grab().save(str(out / "corroboration.png"))
+        window.toggle_corroboration()
         window.splitter.setSizes([330, 620, 330])
         window.show_preview()
 

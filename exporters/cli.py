@@ -38,6 +38,12 @@ def _add_export(sub: Any) -> None:
         action="store_true",
         help="export a brief whose excerpt lost its section, with a marker in its place",
     )
+    p.add_argument(
+        "--also-reported",
+        action="store_true",
+        help='under each excerpt, "Also reported by" the independent outlets of the project'
+        " that state it too, each cited",
+    )
     p.add_argument("-o", "--output", type=Path, required=True)
     p.set_defaults(run=_export)
 
@@ -53,6 +59,7 @@ def _export(args: argparse.Namespace) -> int:
         typeface=args.typeface,
         size=args.size,
         missing="mark" if args.mark_missing else "fail",
+        also_reported=args.also_reported,
     )
     with Project.open(args.project, readonly=True) as project:
         try:

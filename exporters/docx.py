@@ -27,6 +27,7 @@ from brief.document import (
     Document,
     Excerpt,
     Heading,
+    Note,
     Paragraph,
     Run,
     direction,
@@ -164,6 +165,20 @@ class _DocxBuilder:
             self.notes.add_reference(p._p, f"w:{self.notes.kind}Reference", block.note.number)
         elif block.citation:
             self.append_runs(p._p, [Run(" "), *block.citation], self.word.part, auto_rtl=False)
+        if block.also:
+            self._also_reported(block)
+
+    def _also_reported(self, block: Excerpt) -> None:
+        """The other outlets reporting the excerpt, each with its note or citation."""
+        p = self._para(ALSO_REPORTED_STYLE)
+        for part in block.also_runs():
+            if isinstance(part, Note):
+                if self.notes is not None:
+                    note = self.notes.new_note(part.number)
+                    self.append_runs(note, [Run(" "), *part.runs], self.notes.part, auto_rtl=False)
+                    self.notes.add_reference(p._p, f"w:{self.notes.kind}Reference", part.number)
+            else:
+                self.append_runs(p._p, [part], self.word.part, auto_rtl=False)
 
     # -- runs -------------------------------------------------------------------------------
     def append_runs(
@@ -236,6 +251,9 @@ class _DocxBuilder:
         application_properties(self.word, [t for t in texts if t])
 
 
+ALSO_REPORTED_STYLE = "Also Reported"
+
+
 def _close_section_at(p: Any) -> None:
     """Move the section break python-docx put in an empty paragraph of its own into `p`, so
     no blank line stands between the heading and the notes gathered after it."""
@@ -295,10 +313,10 @@ def _ensure_styles(word: Any) -> None:
     styles = word.styles
     names = {s.name for s in styles}
 
-    def add(name: str, kind: Any, based: str | None = None) -> Any:
+    def add(name: str, kind: Any, based: str | None = None, builtin: bool = True) -> Any:
         if name in names:
             return styles[name]
-        style = styles.add_style(name, kind, builtin=True)
+        style = styles.add_style(name, kind, builtin=builtin)
         if based:
             style.base_style = styles[based]
         return style
@@ -322,6 +340,10 @@ def _ensure_styles(word: Any) -> None:
     bib = add("Bibliography", WD_STYLE_TYPE.PARAGRAPH, "Normal")
     bib.paragraph_format.left_indent = Pt(36)
     bib.paragraph_format.first_line_indent = Pt(-36)
+    also = add(ALSO_REPORTED_STYLE, WD_STYLE_TYPE.PARAGRAPH, "Normal", builtin=False)
+    also.paragraph_format.left_indent = Pt(36)
+    also.paragraph_format.right_indent = Pt(36)
+    also.font.size = Pt(9)
     quote = styles["Quote"]
     quote.paragraph_format.left_indent = Pt(36)
     quote.paragraph_format.right_indent = Pt(36)

@@ -84,6 +84,15 @@ class _Styles:
             spaceBefore=2,
             spaceAfter=9 * k,
         )
+        self.also = ParagraphStyle(  # "Also reported by", under its quotation
+            "AlsoReported",
+            parent=self.quote,
+            fontSize=9 * k,
+            leading=12 * k,
+            spaceBefore=3 * k,
+            spaceAfter=9 * k,
+            textColor=colors.HexColor("#444444"),
+        )
         self.note = ParagraphStyle(
             "Note",
             parent=self.body,
@@ -295,7 +304,7 @@ class _PdfBuilder:
                 # a page. (reportlab's keepWithNext deep-copies what follows: far slower.)
                 story += [CondPageBreak(90), self._heading(block)]
             elif isinstance(block, Excerpt):
-                story.append(self._excerpt(block))
+                story += self._excerpt(block)
             else:
                 story.append(self._lines(block.runs, st.body))
         if doc.notes and doc.notes_mode == "end":
@@ -362,17 +371,34 @@ class _PdfBuilder:
         flowable.spaceBefore = style.spaceBefore
         return flowable
 
-    def _excerpt(self, block: Excerpt) -> Flowable:
+    def _excerpt(self, block: Excerpt) -> list[Flowable]:
         """The quotation, set line by line like all running text, its note mark or in-text
-        citation after it."""
+        citation after it; then the line of the other outlets reporting it, if asked for."""
         runs = list(block.runs)
         if block.note is not None:
             runs.append(Run(str(block.note.number), superscript=True))
         elif block.citation:
             runs += [Run(" "), *block.citation]
         inner = self._lines(runs, self.styles.quote)
-        if block.note is not None and self.doc.notes_mode == "foot":
-            return _Noted(inner, [block.note], self)
+        if block.also:
+            inner.spaceAfter = 0  # the line under it keeps close
+        quote = self._noted(inner, [block.note] if block.note is not None else [])
+        if not block.also:
+            return [quote]
+        line: list[Run] = []
+        notes: list[Note] = []
+        for part in block.also_runs():
+            if isinstance(part, Note):
+                line.append(Run(str(part.number), superscript=True))
+                notes.append(part)
+            else:
+                line.append(part)
+        return [quote, self._noted(self._lines(line, self.styles.also), notes)]
+
+    def _noted(self, inner: Flowable, notes: list[Note]) -> Flowable:
+        """A flowable whose footnotes go on its page (as they are, when they are endnotes)."""
+        if notes and self.doc.notes_mode == "foot":
+            return _Noted(inner, notes, self)
         return inner
 
     # -- pages --------------------------------------------------------------------------------

@@ -27,3 +27,22 @@ def test_the_demo_shows_a_story_family(tmp_path):
         family = project.families()[repost.id]
         assert family.members == (port.id, repost.id) and family.original == port.id
         assert repost.meta.is_excerpt and repost.meta.original_title == port.title
+
+
+def test_the_demo_brief_shows_corroboration(tmp_path):
+    """The radio's own report of the wheat story (data/sample-grain-market-radio.txt) states
+    the millers' relief: that excerpt has two independent sources; the river-port excerpt,
+    quoted also by its repost, has one (a copy is not a second source)."""
+    with Project.open(ensure_demo_project(tmp_path)) as project:
+        corroborator = project.corroborator()
+        labels = {}
+        for item in project.briefs()[0].items:
+            if item.section_id:
+                text = project.section(item.section_id).text
+                labels[text[:25]] = corroborator.support(item.section_id)
+        millers = labels["Millers welcomed the fall"]
+        assert millers.label == "2 independent sources"
+        (radio,) = millers.independent_matches()
+        assert project.meta(radio.source_id).title == "Bakers breathe easier as wheat keeps falling"
+        upriver = labels["Grain growers upriver had"]
+        assert upriver.label == "single source" and upriver.matches  # its repost, not counted

@@ -28,6 +28,9 @@ from brief.story.families import Family
 #: Share of the shorter section's word weight that the two must share.
 OVERLAP = 0.24
 _QUERY_WORDS = 12  # the excerpt's rarest words that fetch candidates
+# A word in more sections than this fetches no candidates (ranking every section holding
+# "said" would take seconds on a large project, and find nothing a rarer word misses).
+_COMMON = 1000
 _CANDIDATES = 60  # candidates confirmed per excerpt, best ranked first
 _MIN_LENGTH = 3  # letters of a word that counts (shorter ones are mostly grammar)
 _REMEMBERED = 2000  # sources whose word counts are kept between excerpts
@@ -123,6 +126,8 @@ class Corroborator:
         self._families = families
         self._frequency: dict[str, int] = {}
         self._sources: dict[int, tuple[int, Counter[str]]] = {}
+        (sections,) = db.execute("SELECT max(id) FROM sections").fetchone()
+        self._common = max(_COMMON, (sections or 0) // 300)
         db.execute(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {_VOCABULARY}"
             " USING fts5vocab(main, sections_fts, row)"
@@ -175,7 +180,7 @@ class Corroborator:
     def _candidates(self, own: Terms, source_id: int) -> list[tuple[int, int, str, str]]:
         """Sections of other sources holding any of the excerpt's rarest words."""
         frequency = self._frequency_of(own.words)
-        known = [w for w in own.words if frequency[w] > 1]
+        known = [w for w in own.words if 1 < frequency[w] <= self._common]
         known.sort(key=lambda w: (self._frequency[w], w))
         query = " OR ".join('"' + w.replace('"', "") + '"' for w in known[:_QUERY_WORDS])
         if not query:

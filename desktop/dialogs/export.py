@@ -65,6 +65,12 @@ class ExportDialog(QDialog):
         self.notes.addItem("Footnotes, at the foot of each page", "foot")
         self.notes.addItem("Endnotes, before the bibliography", "end")
         self.contents = QCheckBox("Include a contents page")
+        self.also_reported = QCheckBox("Add “Also reported by”, with citations, under each excerpt")
+        self.also_reported.setToolTip(
+            "“Also reported by: …” with a citation of each independent outlet in the "
+            "project that states the same fact (copies of one story, and one outlet's "
+            "articles, count once; matches you marked wrong are left out)."
+        )
         self.paper = QComboBox()
         self.paper.addItems(["A4", "Letter"])
         self.type = TypeChoice()
@@ -84,6 +90,7 @@ class ExportDialog(QDialog):
             ("Citation style", self.style_box),
             ("Notes", self.notes),
             ("", self.contents),
+            ("", self.also_reported),
             ("Paper", self.paper),
             ("Typeface", self.type.typeface),
             ("Size", self.type.size),
@@ -92,7 +99,8 @@ class ExportDialog(QDialog):
             ("Author", self.author),
             ("Date", self.date),
         ):
-            widget.setAccessibleName(label or "Contents page")
+            named = widget.text() if isinstance(widget, QCheckBox) else ""
+            widget.setAccessibleName(label or named)
             form.addRow(label, widget)
             if widget is self.style_box:
                 form.addRow("Style file", csl_row)
@@ -151,6 +159,7 @@ class ExportDialog(QDialog):
             )
         )
         self.contents.setChecked(s.value("export/contents", "false") == "true")
+        self.also_reported.setChecked(s.value("export/also_reported", "false") == "true")
         self.paper.setCurrentText(str(s.value("export/paper", s.value("preferences/paper", "A4"))))
         self.type.load(s, "export", fallback="preferences")
         self._suggest_path()
@@ -162,6 +171,7 @@ class ExportDialog(QDialog):
         s.setValue("export/csl", self.csl.text())
         s.setValue("export/notes", self.notes.currentData())
         s.setValue("export/contents", "true" if self.contents.isChecked() else "false")
+        s.setValue("export/also_reported", "true" if self.also_reported.isChecked() else "false")
         s.setValue("export/paper", self.paper.currentText())
         self.type.save(s, "export")
         s.setValue("export/folder", str(Path(self.path.text()).parent))
@@ -209,6 +219,7 @@ class ExportDialog(QDialog):
             subtitle=self.subtitle.text(),
             author=self.author.text(),
             date=self.date.text(),
+            also_reported=self.also_reported.isChecked(),
         )
 
     def start(self) -> None:

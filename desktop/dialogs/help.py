@@ -79,13 +79,16 @@ GETTING_STARTED = [
         "Drag paragraphs into the brief (right), or select them and press Ctrl+Enter. Add "
         "headings (Ctrl+Shift+H) and notes of your own (Ctrl+Shift+N), edit them with F2, "
         "move items with Alt+Up and Alt+Down. Every change is saved as you make it, and "
-        "Ctrl+Z undoes it.",
+        "Ctrl+Z undoes it. Each excerpt says how many independent outlets in your library "
+        "report it (“2 independent sources”, “single source”); <b>View ▸ Also Reported By</b> "
+        "(Ctrl+Shift+R) lists them, and lets you mark a match that says something else.",
     ),
     (
         "4. Export",
         "Press Ctrl+R to see the brief as the PDF will be, then Ctrl+E to export a PDF or "
         "a Word document with footnotes or endnotes in Chicago, APA or MLA style and a "
-        "bibliography. Ctrl+Shift+C copies a paragraph with its citation; <b>File ▸ Export "
+        "bibliography, and, if you like, “Also reported by” under each excerpt. "
+        "Ctrl+Shift+C copies a paragraph with its citation; <b>File ▸ Export "
         "Library as…</b> gives your sources to Zotero, EndNote or LaTeX, and <b>File ▸ Update "
         "Sources from References…</b> takes their metadata back from them.",
     ),

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TypeAlias
 
-from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Slot,
+)
 
 from brief.briefs import covered
 from brief.compose import pinpoint
@@ -20,6 +27,7 @@ LEVEL_ROLE = Qt.ItemDataRole.UserRole + 2
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 4
 SOURCE_LINE_ROLE = Qt.ItemDataRole.UserRole + 5  # "Source title · para. 3" (or "p. 3")
+SUPPORT_ROLE = Qt.ItemDataRole.UserRole + 6  # "3 independent sources", "single source"
 
 
 class OutlineModel(QAbstractListModel):
@@ -32,6 +40,8 @@ class OutlineModel(QAbstractListModel):
         session.outline_changed.connect(self._outline_changed)
         session.current_brief_changed.connect(lambda _: self.reload())
         session.sources_changed.connect(self._forget_sources)
+        session.meta_changed.connect(self._outlet_changed)
+        session.matches_changed.connect(self._match_marked)
         self.reload()
 
     @property
@@ -53,6 +63,30 @@ class OutlineModel(QAbstractListModel):
     def _forget_sources(self) -> None:
         self._sources.clear()
         self._excerpts.clear()
+
+    @Slot(int)
+    def _outlet_changed(self, source_id: int) -> None:
+        self._refresh_badges()
+
+    @Slot(int, int)
+    def _match_marked(self, section_id: int, other_id: int) -> None:
+        self._refresh_badges()
+
+    def _refresh_badges(self) -> None:
+        """An outlet renamed or a match marked: the badges are read again."""
+        if self.items:
+            self.dataChanged.emit(self.index(0), self.index(len(self.items) - 1), [SUPPORT_ROLE])
+
+    def _support(self, section_id: int) -> tuple[str, str]:
+        """The badge, and the tooltip's line naming the other outlets."""
+        support = self.session.support(section_id)
+        outlets = []
+        for match in support.independent_matches():
+            meta = self.session.project.meta(match.source_id)
+            outlets.append(meta.publisher or meta.title or "untitled")
+        if not outlets:
+            return support.label, "No other outlet in the project states this."
+        return support.label, "Also reported by " + ", ".join(outlets) + "."
 
     def _excerpt(self, section_id: int) -> tuple[str, str]:
         if section_id not in self._excerpts:
@@ -85,17 +119,22 @@ class OutlineModel(QAbstractListModel):
             return item.text
         if role == SOURCE_LINE_ROLE and item.kind is ItemKind.EXCERPT:
             return self._excerpt(item.section_id or 0)[1]
+        if role == SUPPORT_ROLE and item.kind is ItemKind.EXCERPT:
+            return self._support(item.section_id or 0)[0]
         if role == Qt.ItemDataRole.ToolTipRole and item.kind is ItemKind.EXCERPT:
             text, line = self._excerpt(item.section_id or 0)
             if line.endswith(" · a copy"):
                 line += " of another source: Brief ▸ Cite the Original Instead cites that one."
-            return f"{line}\n\n{text[:1500]}"
+            badge, others = self._support(item.section_id or 0)
+            return f"{line}\n{badge}: {others}\n\n{text[:1500]}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             what = {
                 ItemKind.HEADING: f"Heading level {item.level}",
                 ItemKind.NOTE: "Note",
                 ItemKind.EXCERPT: "Excerpt",
             }[item.kind]
+            if item.kind is ItemKind.EXCERPT:
+                return f"{what}, {self._support(item.section_id or 0)[0]}: {self.data(index)}"
             return f"{what}: {self.data(index)}"
         if role == KIND_ROLE:
             return item.kind.value

@@ -120,6 +120,12 @@ class BriefPanel(QWidget):
             self.editor.delete_brief(brief.id or 0)
 
     # -- the outline --------------------------------------------------------------------------
+    def current_section_id(self) -> int | None:
+        """The section of the current item when it is an excerpt."""
+        section_id = self.view.currentIndex().data(SECTION_ID_ROLE)
+        return int(section_id) if section_id else None
+
+    @Slot(list)
     def add_sections(self, section_ids: list[int]) -> None:
         ids = self.editor.add_excerpts(self.session.brief_id, section_ids, self.insertion_row())
         if ids:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from desktop.models.outline import KIND_ROLE, LEVEL_ROLE, SOURCE_LINE_ROLE
+from desktop.models.outline import KIND_ROLE, LEVEL_ROLE, SOURCE_LINE_ROLE, SUPPORT_ROLE
 from desktop.models.sections import HTML_ROLE, PLAIN_ROLE, USED_ROLE
 
 Index: TypeAlias = QModelIndex | QPersistentModelIndex
@@ -160,6 +160,16 @@ class OutlineDelegate(_RichDelegate):
             return f"<i>{text}</i>"
         line = escape(str(index.data(SOURCE_LINE_ROLE) or ""))
         colour = f"color:{secondary}; " if secondary else ""
+        badge = escape(str(index.data(SUPPORT_ROLE) or "")).replace(" ", "&nbsp;")
+        if badge and secondary:  # a tinted label; on a selected row, the selection's colours
+            tint = "#fbe9c6" if badge == "single&nbsp;source" else "#d7ecd9"
+            badge = (
+                f'<span style="background-color:{tint}; color:#1d1d1d">&nbsp;{badge}&nbsp;</span>'
+            )
+        elif badge:
+            badge = f"[{badge}]"
+        if badge:
+            line += f" &nbsp;{badge}"
         return f'<span style="{colour}font-size:small">{line}</span><br>“{text}”'
 
     def indent(self, index: Index) -> int:
