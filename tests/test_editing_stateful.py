@@ -66,7 +66,9 @@ def template() -> Path:
 def dump(project: Project) -> dict[str, list[tuple[object, ...]]]:
     """Every row of every table (sqlite_sequence aside: ids only ever grow)."""
     db = project._db
-    return {t: db.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in TABLES}
+    rows = {t: db.execute(f"SELECT * FROM {t} ORDER BY id").fetchall() for t in TABLES}
+    rows["rejected_matches"] = db.execute("SELECT * FROM rejected_matches ORDER BY a, b").fetchall()
+    return rows
 
 
 Item = tuple[int, str, str, int, int | None]  # id, kind, text, level, section id
@@ -78,10 +80,13 @@ class Model:
 
     briefs: dict[int, tuple[str, list[Item]]] = field(default_factory=dict)
     titles: dict[int, str] = field(default_factory=dict)  # source id -> title
+    rejected: frozenset[tuple[int, int]] = frozenset()  # matches marked wrong
 
     def copy(self) -> Model:
         return Model(
-            {k: (t, list(items)) for k, (t, items) in self.briefs.items()}, dict(self.titles)
+            {k: (t, list(items)) for k, (t, items) in self.briefs.items()},
+            dict(self.titles),
+            self.rejected,
         )
 
     @staticmethod
@@ -95,6 +100,7 @@ class Model:
                 for b in project.briefs()
             },
             {r.id: r.title for r in project.source_rows()},
+            frozenset(project._db.execute("SELECT a, b FROM rejected_matches").fetchall()),
         )
 
 
@@ -329,6 +335,22 @@ class EditingMachine(RuleBasedStateMachine):
             model.briefs[made] = (UNTITLED, [])
         self.commit(model)
 
+    # -- corroboration -----------------------------------------------------------------------
+    @rule(data=st.data())
+    def mark_match(self, data: st.DataObject) -> None:
+        """A match marked wrong, or its mark taken back, from the panel's button."""
+        section = data.draw(st.sampled_from(self.section_ids()), label="section")
+        matches = self.session.support(section).matches
+        if not matches:
+            return
+        match = data.draw(st.sampled_from(matches), label="match")
+        assert self.editor.mark_match(section, match.section_id, not match.rejected)
+        pair = (min(section, match.section_id), max(section, match.section_id))
+        model = self.model.copy()
+        model.rejected = model.rejected ^ {pair}
+        assert (pair in model.rejected) != match.rejected
+        self.commit(model)
+
     # -- undo and redo -----------------------------------------------------------------------
     @precondition(lambda self: self.at > 0)
     @rule()
@@ -384,6 +406,17 @@ class EditingMachine(RuleBasedStateMachine):
             assert self.project.families() == families
         finally:
             db.execute("ROLLBACK")
+
+    @invariant()
+    def remembered_corroboration_is_current(self) -> None:
+        """What the session keeps for the badges is what working it out afresh gives, after
+        imports, marks and their undo."""
+        brief = self.project.brief(self.session.brief_id)
+        families = self.project.families()
+        for item in brief.items[:8]:
+            if item.section_id is not None:
+                fresh = self.project.support(item.section_id, families)
+                assert self.session.support(item.section_id) == fresh
 
     @invariant()
     def file_is_sound(self) -> None:
