@@ -137,7 +137,9 @@ class MainWindow(QMainWindow):
 
     def toggle_corroboration(self) -> None:
         """The other sources reporting the current excerpt, shown or hidden again."""
-        if not self.corroboration_dock.toggle(self.brief.current_section_id()):
+        dock = self.corroboration_dock
+        section_id = None if dock.isVisible() else self.brief.current_or_first_excerpt()
+        if not dock.toggle(section_id):
             self.brief.view.setFocus()
 
     def add_to_brief(self) -> None:

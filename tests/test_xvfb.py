@@ -328,3 +328,23 @@ def test_copy_with_citation_reaches_another_application(desktop, tmp_path):
         if copier.poll() is None:
             copier.kill()
             copier.wait()
+
+
+def _marked(path: Path) -> list[tuple[int, int]]:
+    with Project.open(path, readonly=True) as project:
+        return project._db.execute("SELECT a, b FROM rejected_matches").fetchall()
+
+
+def test_also_reported_by_and_mark_wrong_from_the_keyboard(desktop, tmp_path):
+    """Ctrl+Shift+R opens the panel on the brief's first excerpt (none is current at start)
+    with its first match selected; Alt+W marks it wrong; Ctrl+Z takes the mark back."""
+    path = build_demo(tmp_path / "also.brief")
+    desktop.launch(str(path))
+    window = desktop.window("also — Briefsmith")
+    desktop.keys(window, "ctrl+shift+r")
+    time.sleep(0.5)
+    desktop.keys(window, "alt+w")
+    _wait_for(lambda: len(_marked(path)) == 1, message=lambda: desktop.log())
+    desktop.keys(window, "ctrl+z")
+    _wait_for(lambda: _marked(path) == [], message=lambda: desktop.log())
+    assert "Ambiguous shortcut" not in desktop.output()

@@ -125,6 +125,15 @@ class BriefPanel(QWidget):
         section_id = self.view.currentIndex().data(SECTION_ID_ROLE)
         return int(section_id) if section_id else None
 
+    def current_or_first_excerpt(self) -> int | None:
+        """The current excerpt's section; with none current, the outline's first excerpt
+        is made current (a command about an excerpt then has one to act on)."""
+        if self.current_section_id() is None:
+            first = next((i for i in self.model.items if i.kind is ItemKind.EXCERPT), None)
+            if first is not None:
+                self.select_ids([first.id or 0], first.id)
+        return self.current_section_id()
+
     @Slot(list)
     def add_sections(self, section_ids: list[int]) -> None:
         ids = self.editor.add_excerpts(self.session.brief_id, section_ids, self.insertion_row())
