@@ -7,8 +7,9 @@ are --pages files (each copy marked so that none is skipped as a duplicate), the
 into a new project with the same loop the CLI uses. It reports the time spent extracting
 (reading files, cleaning, metadata) apart from the time spent storing in the project, and
 within storing the time the story-family index takes (sketching each section, looking up
-and checking its near-duplicates): what it adds to an import without it. Every page is
-there three or four times, so the index finds and checks a family for each of them.
+and checking its near-duplicates) and the quotes (who said what) take: what each adds to an
+import without it. Every page is there three or four times, so the index finds and checks a
+family for each of them.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from brief.ingest.article import Article  # noqa: E402
 from brief.progress import import_files  # noqa: E402
 from brief.project import Project  # noqa: E402
 from brief.story import index as story_index  # noqa: E402
+from brief.story import said  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "benchmarks" / "article-extraction"
 
@@ -64,6 +66,11 @@ def main() -> int:
         action="store_true",
         help="store without the story-family index, to compare an import with and without it",
     )
+    parser.add_argument(
+        "--without-quotes",
+        action="store_true",
+        help="store without finding the quotes, to compare an import with and without it",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -82,6 +89,19 @@ def main() -> int:
                 index_seconds += time.perf_counter() - started
 
         rows.index_sections = timed_index  # what Project.add_article calls
+        quote_seconds = 0.0
+        store_quotes = said.store_quotes
+
+        def timed_quotes(*call: Any) -> None:
+            nonlocal quote_seconds
+            started = time.perf_counter()
+            try:
+                if not args.without_quotes:
+                    store_quotes(*call)
+            finally:
+                quote_seconds += time.perf_counter() - started
+
+        rows.store_quotes = timed_quotes
 
         def timed_read(path: Path) -> Article:
             nonlocal extract_seconds
@@ -118,6 +138,10 @@ def main() -> int:
     print(
         f"story index {index_seconds:.1f} s ({1000 * index_seconds / args.pages:.2f} ms/page): "
         f"the import takes {100 * index_seconds / (total - index_seconds):.1f}% longer with it"
+    )
+    print(
+        f"quotes {quote_seconds:.1f} s ({1000 * quote_seconds / args.pages:.2f} ms/page): "
+        f"the import takes {100 * quote_seconds / (total - quote_seconds):.1f}% longer with them"
     )
     print(f"project file {size / 1e6:.1f} MB  peak memory {peak:.0f} MB")
     return 0

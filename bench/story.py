@@ -13,6 +13,12 @@ Corroboration is scored on the pairs of paragraphs annotated by hand as stating 
 fact (tests/story/corroboration.pairs), on the samples alone and with copies of them mixed
 in; it adds nothing to an import (it is worked out when an excerpt is looked at), so its
 time is given per excerpt, here and on 10,000 sources by bench/desktop.py.
+
+Who said what is scored on the quotes annotated by hand (tests/story/quotes.tsv): each
+annotated quote found with the right speaker (the same surname), with another (wrong), or
+not found (missed); quotes found that no one annotated are counted (extra), and every
+speaker found must be words of the article. The time quotes add to an import is measured by
+bench/import_speed.py.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from brief.ingest import read_text  # noqa: E402
 from brief.project import Project  # noqa: E402
+from brief.story.quotes import find_quotes, speaker_key  # noqa: E402
 from tests import storygen  # noqa: E402
 
 
@@ -129,6 +136,54 @@ def print_corroboration() -> None:
         print(f"{label:22s}  copies counted as independent sources: {r['over']:.0f}")
 
 
+def quotes() -> dict[str, dict[str, int]]:
+    """Right, wrong, missed and extra quotes, English apart from French, German, Spanish."""
+    annotated: dict[str, list[tuple[str, str]]] = {}
+    for line in (storygen.SAMPLES / "quotes.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            where, speaker, words = line.split("\t")
+            annotated.setdefault(where, []).append((speaker, words))
+    english = {s.name for s in storygen.samples()}
+    result = {part: dict.fromkeys(("right", "wrong", "missed", "extra", "unnamed"), 0)
+              for part in ("english", "fr, de, es")}  # fmt: skip
+    for story in storygen.corroboration_samples():
+        part = result["english" if story.name in english else "fr, de, es"]
+        article = read_text(story.pasted(), name=f"{story.name}.txt")
+        for n, section in enumerate(article.sections, start=1):
+            section.id = n
+        names = storygen.paragraph_names(story, article.sections)
+        found = find_quotes(article.sections)
+        texts = {s.id: s.text for s in article.sections}
+        matched = set()
+        for section_id, name in names.items():
+            for speaker, words in annotated.get(name, []):
+                hits = [
+                    q
+                    for q in found
+                    if q.section_id == section_id and words in texts[section_id][q.start : q.end]
+                ]
+                if not hits:
+                    part["missed"] += 1
+                    continue
+                matched.add(hits[0])
+                same = speaker_key(hits[0].speaker).split()[-1] == speaker_key(speaker).split()[-1]
+                part["right" if same else "wrong"] += 1
+        part["extra"] += len([q for q in found if q not in matched])
+        part["unnamed"] += len([q for q in found if q.speaker not in article.text])
+    return result
+
+
+def print_quotes() -> None:
+    print("\nWho said what, on the quotes annotated by hand (tests/story/quotes.tsv)")
+    print("language      quotes  speaker right  wrong  missed  extra  speaker not in the text")
+    for part, r in quotes().items():
+        total = r["right"] + r["wrong"] + r["missed"]
+        print(
+            f"{part:12s}  {total:6d}  {r['right']:5d} ({r['right'] / total:.3f})"
+            f"  {r['wrong']:5d}  {r['missed']:6d}  {r['extra']:5d}  {r['unnamed']:5d}"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -155,6 +210,7 @@ def main() -> int:
         f" right, {total['wrong']:.0f} wrong, {total['unknown']:.0f} not told by the text"
     )
     print_corroboration()
+    print_quotes()
     return 0
 
 

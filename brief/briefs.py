@@ -16,7 +16,7 @@ from brief.errors import NotFoundError
 from brief.model import Brief, ItemKind, OutlineItem
 from brief.rows import now
 
-_ITEM_COLUMNS = "id, position, kind, text, level, section_id"
+_ITEM_COLUMNS = "id, position, kind, text, level, section_id, span_start, span_end"
 UNTITLED = "Untitled brief"  # the brief a project gets when it has none
 
 
@@ -66,7 +66,13 @@ class BriefStore:
             (brief_id,),
         ):
             yield OutlineItem(
-                id=r[0], position=r[1], kind=ItemKind(r[2]), text=r[3], level=r[4], section_id=r[5]
+                id=r[0],
+                position=r[1],
+                kind=ItemKind(r[2]),
+                text=r[3],
+                level=r[4],
+                section_id=r[5],
+                span=_span(r[6], r[7]),
             )
 
     def update_brief(self, brief_id: int, **values: str) -> Brief:
@@ -259,6 +265,7 @@ def _update_item(db: sqlite3.Connection, item_id: int, text: str | None, level: 
         text=row[3] if text is None else text,
         level=row[4] if level is None else level,
         section_id=row[5],
+        span=_span(row[6], row[7]),
     )
     check_item(item)
     db.execute(
@@ -288,7 +295,16 @@ def covered(items: Sequence[OutlineItem], index: int) -> range:
     return range(index, end)
 
 
+def _span(start: int | None, end: int | None) -> tuple[int, int] | None:
+    return None if start is None or end is None else (int(start), int(end))
+
+
 def check_item(item: OutlineItem) -> None:
+    if item.span is not None:
+        if item.kind is not ItemKind.EXCERPT:
+            raise ValueError("only excerpts quote a part of a section")
+        if not 0 <= item.span[0] < item.span[1]:
+            raise ValueError("a quote's span must hold some text")
     if item.kind is ItemKind.EXCERPT and item.section_id is None:
         raise ValueError("an excerpt needs a section")
     if item.kind is not ItemKind.EXCERPT and item.section_id is not None:
@@ -309,8 +325,8 @@ def _write_items(
         item = items[position]
         try:
             cur = db.execute(
-                "INSERT INTO brief_items (id, brief_id, position, kind, text, level, section_id)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO brief_items (id, brief_id, position, kind, text, level, section_id,"
+                " span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     item.id,
                     brief_id,
@@ -319,6 +335,7 @@ def _write_items(
                     item.text,
                     item.level,
                     item.section_id,
+                    *(item.span or (None, None)),
                 ),
             )
         except sqlite3.IntegrityError as exc:

@@ -51,6 +51,13 @@ def pinpoint(source: Source, section_id: int) -> Pinpoint | None:
     return Pinpoint(number) if number is not None else None
 
 
+def excerpt_text(text: str, span: tuple[int, int] | None) -> str:
+    """What an excerpt quotes of its section: all of it, or a quote's words."""
+    if span is None:
+        return text
+    return text[span[0] : span[1]].strip() or text
+
+
 class MissingExcerptError(BriefsmithError):
     """An excerpt of the brief quotes a section that is no longer in the project."""
 
@@ -116,7 +123,9 @@ def build_document(project: Project, brief_id: int, options: ExportOptions) -> D
             assert section.source_id is not None
             source = source_of(section.source_id)
             excerpt = Excerpt(
-                [Run(section.text)], language=source.meta.language, source_title=source.meta.title
+                [Run(excerpt_text(section.text, item.span))],
+                language=source.meta.language,
+                source_title=source.meta.title,
             )
             blocks.append(excerpt)
             cites.append(excerpt)

@@ -147,6 +147,9 @@ class OutlineItem:
     section_id: int | None = None  # for excerpts
     id: int | None = None
     position: int = 0
+    # An excerpt of a quote: where its words start and end in the section's text (None:
+    # the whole section).
+    span: tuple[int, int] | None = None
 
 
 @dataclass

@@ -56,6 +56,15 @@ from brief.story.corroborate import Corroborator, Support
 from brief.story.families import Family, families, original_section
 from brief.story.index import forget_sources
 from brief.story.index import refresh as refresh_index
+from brief.story.said import (
+    Speaker,
+    StoredQuote,
+    quote,
+    quote_at,
+    quotes_by,
+    refresh_quotes,
+    speakers,
+)
 
 log = logging.getLogger(__name__)
 SUFFIX = ".brief"
@@ -215,6 +224,7 @@ class Project(BriefStore):
                 quick_check(path, db)
             migrate(path, db)
             refresh_index(db)
+            refresh_quotes(db)
         except sqlite3.Error as exc:
             db.close()
             release_lock(lock)
@@ -453,6 +463,25 @@ class Project(BriefStore):
             db.execute(
                 "DELETE FROM rejected_matches WHERE a = ? AND b = ?", sorted((section_id, other_id))
             )
+
+    # -- who said what ------------------------------------------------------------------------
+    def speakers(self) -> list[Speaker]:
+        """Everyone the project's sources quote, the most quoted first."""
+        return speakers(self._db)
+
+    def quotes_by(self, key: str) -> list[StoredQuote]:
+        """One speaker's quotes (by Speaker.key), source by source in reading order."""
+        return quotes_by(self._db, key)
+
+    def quote_at(self, section_id: int, span: tuple[int, int]) -> StoredQuote | None:
+        """The quote an excerpt of part of a section quotes, if the rules found one there."""
+        return quote_at(self._db, section_id, *span)
+
+    def quote(self, quote_id: int) -> StoredQuote:
+        found = quote(self._db, quote_id)
+        if found is None:
+            raise NotFoundError(f"There is no quote {quote_id} in this project.")
+        return found
 
     # -- sections ---------------------------------------------------------------------------
 

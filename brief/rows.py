@@ -12,6 +12,7 @@ from brief.ingest.article import Article
 from brief.model import META_FIELDS, Origin, Section, SectionKind, Source, SourceMeta
 from brief.schema import text_hash
 from brief.story.index import index_sections
+from brief.story.said import store_quotes
 
 #: The columns `section_from_row` reads, in its order.
 SECTION_COLUMNS = 'id, source_id, position, kind, text, start, "end", page'
@@ -73,6 +74,7 @@ def insert_article(db: sqlite3.Connection, article: Article) -> Source:
     key = article_hash(article)
     db.execute("UPDATE sources SET text_hash = ? WHERE id = ?", (key, source_id))
     index_sections(db, source_id, sections)
+    store_quotes(db, source_id, sections)
     return Source(
         id=source_id,
         meta=meta_from_json(meta_to_json(meta)),
@@ -114,6 +116,7 @@ def restore_source(db: sqlite3.Connection, source: Source) -> None:
         ],
     )
     index_sections(db, int(source.id or 0), source.sections)
+    store_quotes(db, int(source.id or 0), source.sections)
 
 
 def section_from_row(row: tuple[Any, ...]) -> Section:

@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Callable
 
 from brief.story.index import rebuild
+from brief.story.said import rebuild_quotes
 
 #: Written into PRAGMA application_id so that any SQLite file can be told from a project.
 APPLICATION_ID = 0x42524946  # "BRIF"
@@ -240,6 +241,34 @@ _V5_TABLES = """
         ) WITHOUT ROWID;
 """
 
+# Version 6: who said what. Each source's quotes with their speaker (brief.story.quotes),
+# found when it is stored and found again for the sections already there; and an excerpt
+# may quote part of its section (a quote dragged from the People panel): its span.
+_V6_TABLES = """
+        CREATE TABLE quotes (
+            id INTEGER PRIMARY KEY,
+            section_id INTEGER NOT NULL REFERENCES sections(id) ON DELETE CASCADE,
+            source_id INTEGER NOT NULL,    -- the section's, which never changes
+            start INTEGER NOT NULL,        -- the quoted words in the section's text
+            "end" INTEGER NOT NULL,
+            speaker TEXT NOT NULL,         -- as the text names them
+            speaker_key TEXT NOT NULL,     -- the same person in any source
+            role TEXT NOT NULL DEFAULT '',
+            direct INTEGER NOT NULL,       -- 1: in quotation marks; 0: reported
+            CHECK (0 <= start AND start < "end")
+        );
+        CREATE INDEX quotes_speaker ON quotes(speaker_key);
+        CREATE INDEX quotes_section ON quotes(section_id);
+        ALTER TABLE brief_items ADD COLUMN span_start INTEGER;
+        ALTER TABLE brief_items ADD COLUMN span_end INTEGER;
+"""
+
+
+def _v6(db: sqlite3.Connection) -> None:
+    apply_migration(db, _V6_TABLES)
+    rebuild_quotes(db)
+
+
 _BODY_KINDS = ("heading", "paragraph", "quote", "list_item")
 
 
@@ -291,5 +320,5 @@ def apply_migration(db: sqlite3.Connection, migration: Migration) -> None:
 #: MIGRATIONS[n] brings a project from user_version n to n + 1: SQL, or a function given the
 #: connection. Each runs in one transaction with the version bump (and with foreign keys off,
 #: checked before the commit), so a failed upgrade leaves the file as it was.
-MIGRATIONS: list[Migration] = [_V1, _v2, _V3_TABLES, _v4, _V5_TABLES]
+MIGRATIONS: list[Migration] = [_V1, _v2, _V3_TABLES, _v4, _V5_TABLES, _v6]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -128,6 +128,14 @@ class Actions:
         )
         self.also_reported.setCheckable(True)
         w.corroboration_dock.visibilityChanged.connect(self.also_reported.setChecked)
+        self.people = self._make(
+            "&People",
+            w.toggle_people,
+            ["Ctrl+Shift+P"],
+            "Everyone the sources quote, and what each said; drag a quote into the brief",
+        )
+        self.people.setCheckable(True)
+        w.people_dock.visibilityChanged.connect(self.people.setChecked)
         self.preview = self._make("Update &Preview", w.show_preview, ["Ctrl+R"])
         self.zoom_in = self._make("Zoom &In", preview.zoom_in, [Key.ZoomIn])
         self.zoom_out = self._make("Zoom &Out", preview.zoom_out, [Key.ZoomOut])
@@ -255,7 +263,7 @@ class Actions:
         )
         w.brief.menu_button.setMenu(brief)
         view = bar.addMenu("&View")
-        view.addActions([self.same_story, self.also_reported])
+        view.addActions([self.same_story, self.also_reported, self.people])
         view.addSeparator()
         view.addActions([self.preview, self.zoom_in, self.zoom_out, self.fit_width])
         help_menu = bar.addMenu("&Help")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMimeData, QObject, Slot
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-from brief.compose import pinpoint
+from brief.compose import excerpt_text, pinpoint
 from brief.errors import NotFoundError
 from brief.model import ItemKind, Source
 from brief.quoting import Quotation
@@ -164,16 +164,20 @@ class Citing(QObject):
             return self._from_reader()
         if _within(focus, w.brief):
             items = [w.brief.model.items[row] for row in w.brief.selected_rows()]
+            excerpts = [i for i in items if i.kind is ItemKind.EXCERPT and i.section_id]
             return self._quotations(
-                [i.section_id for i in items if i.kind is ItemKind.EXCERPT and i.section_id]
+                [i.section_id or 0 for i in excerpts], [i.span for i in excerpts]
             )
         return self._quotations(w.library.selected_sections())
 
-    def _quotations(self, section_ids: list[int]) -> list[Quotation]:
+    def _quotations(
+        self, section_ids: list[int], spans: list[tuple[int, int] | None] | None = None
+    ) -> list[Quotation]:
+        """The sections (or a quote's words in them, for an excerpt of a quote) cited."""
         project = self.window.session.project
         sources: dict[int, Source] = {}  # several excerpts of one source read it once
         quotations = []
-        for section_id in section_ids:
+        for section_id, span in zip(section_ids, spans or [None] * len(section_ids), strict=True):
             try:
                 section = project.section(section_id)
                 source_id = section.source_id or 0
@@ -182,7 +186,8 @@ class Citing(QObject):
                 source = sources[source_id]
             except NotFoundError:
                 continue  # an excerpt whose source was deleted: nothing to cite
-            quotations.append(Quotation(section.text, source, pinpoint(source, section_id)))
+            text = excerpt_text(section.text, span)
+            quotations.append(Quotation(text, source, pinpoint(source, section_id)))
         return quotations
 
     def _from_reader(self) -> list[Quotation]:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from brief.errors import NotFoundError
 from brief.ingest.article import Article
 from brief.model import ItemKind, OutlineItem, Source
 from desktop.commands import (
@@ -100,6 +101,25 @@ class Editor(QObject):
             return []
         return [i.id or 0 for i in items]
 
+    def add_quotes(self, brief_id: int, quote_ids: Sequence[int], row: int) -> list[int]:
+        """Add quotes (from the People panel) as excerpts of their words at `row`."""
+        try:
+            quotes = [self.project.quote(q) for q in quote_ids]
+        except NotFoundError as exc:  # the source was removed meanwhile
+            self.refused.emit(str(exc))
+            return []
+        items = [
+            OutlineItem(ItemKind.EXCERPT, section_id=q.section_id, span=(q.start, q.end))
+            for q in quotes
+        ]
+        if not items:
+            return []
+        if not self._push(
+            InsertItems(self, f"Add {plural(len(items), 'quote')}", brief_id, items, row)
+        ):
+            return []
+        return [i.id or 0 for i in items]
+
     def add_text(self, brief_id: int, kind: ItemKind, text: str, row: int, level: int = 1) -> int:
         """Add a heading or a note; returns its id (0 if refused)."""
         item = OutlineItem(kind, text, level=level)
@@ -141,7 +161,8 @@ class Editor(QObject):
         items = {i.id: i for i in self.project.brief(brief_id).items if i.id in chosen}
         changes = {}
         for item_id, item in items.items():
-            if item.kind is ItemKind.EXCERPT and item.section_id is not None:
+            # an excerpt of a quote keeps its own source: the span is of that paragraph
+            if item.kind is ItemKind.EXCERPT and item.section_id is not None and not item.span:
                 original = self.project.original_section(item.section_id, self.session.families())
                 if original is not None:
                     changes[item_id or 0] = (item.section_id, original)

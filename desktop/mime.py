@@ -8,6 +8,7 @@ from PySide6.QtCore import QMimeData
 
 SECTIONS_MIME = "application/x-briefsmith-sections"  # section ids, from library or reader
 OUTLINE_MIME = "application/x-briefsmith-outline"  # outline item ids, for moves in the brief
+QUOTES_MIME = "application/x-briefsmith-quotes"  # quote ids, from the People panel
 
 
 def encode(mime_type: str, ids: list[int], project: str) -> QMimeData:

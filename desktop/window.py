@@ -34,11 +34,12 @@ from desktop.dialogs.typeface import stored
 from desktop.geometry import clamp_to_screen, first_geometry
 from desktop.importing import Importer
 from desktop.jobs import ImportJob
-from desktop.mime import OUTLINE_MIME, SECTIONS_MIME
+from desktop.mime import OUTLINE_MIME, QUOTES_MIME, SECTIONS_MIME
 from desktop.session import Session
 from desktop.views.brief_panel import BriefPanel
 from desktop.views.corroboration import CorroborationDock
 from desktop.views.library import LibraryPanel
+from desktop.views.people import PeopleDock
 from desktop.views.preview import PreviewPanel
 from desktop.views.reader import ReaderPanel
 
@@ -80,6 +81,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.corroboration_dock = CorroborationDock(session, self)
         self.corroboration = self.corroboration_dock.panel
+        self.people_dock = PeopleDock(session, self)
+        self.people = self.people_dock.panel
+        self.tabifyDockWidget(self.corroboration_dock, self.people_dock)
         self.commands = Actions(self)
         self.commands.build_menus(self._fill_recent, self._open_recent)
         self.counts = QLabel()
@@ -92,6 +96,8 @@ class MainWindow(QMainWindow):
         self.brief.excerpt_selected.connect(self.corroboration.show_excerpt)
         self.corroboration.section_requested.connect(self.show_section)
         self.corroboration.add_requested.connect(self.brief.add_sections)
+        self.people.section_requested.connect(self.show_section)
+        self.people.add_requested.connect(self.brief.add_quotes)
         self.brief.message.connect(self.show_message)
         self.importer.imported.connect(self.library.select_source)
         self.importer.message.connect(self.show_message)
@@ -140,6 +146,11 @@ class MainWindow(QMainWindow):
         dock = self.corroboration_dock
         section_id = None if dock.isVisible() else self.brief.current_or_first_excerpt()
         if not dock.toggle(section_id):
+            self.brief.view.setFocus()
+
+    def toggle_people(self) -> None:
+        """Everyone the sources quote, and what they said; or hidden again."""
+        if not self.people_dock.toggle():
             self.brief.view.setFocus()
 
     def add_to_brief(self) -> None:
@@ -324,7 +335,8 @@ class MainWindow(QMainWindow):
         state = s.value("window/state")
         if state is not None:
             # the docked panel, shown or not, and its size
-            self.corroboration_dock.sized = self.restoreState(state)
+            restored = self.restoreState(state)
+            self.corroboration_dock.sized = self.people_dock.sized = restored
         brief = s.value(self._brief_key())
         if brief is not None and str(brief).isdigit():
             ids = {b.id for b in self.session.project.briefs()}
@@ -380,5 +392,5 @@ def _dropped_links(data: Any) -> list[str]:
 def _dropped_article(data: Any) -> bool:
     """Text or HTML dragged from a browser's page (not Briefsmith's own sections or items,
     which only the library and the brief take)."""
-    own = data.hasFormat(SECTIONS_MIME) or data.hasFormat(OUTLINE_MIME)
+    own = any(data.hasFormat(kind) for kind in (SECTIONS_MIME, OUTLINE_MIME, QUOTES_MIME))
     return not own and not data.hasUrls() and (data.hasHtml() or bool(data.text().strip()))

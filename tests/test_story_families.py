@@ -118,7 +118,9 @@ def test_keys_made_another_way_are_rebuilt_on_opening(tmp_path):
         project._db.execute("DELETE FROM section_matches")  # what keys made another way miss
     with Project.open(path) as project:
         assert project.families() == before
-        (stored,) = project._db.execute("SELECT value FROM project_info").fetchone()
+        (stored,) = project._db.execute(
+            "SELECT value FROM project_info WHERE name = 'sketch'"
+        ).fetchone()
         assert stored == index.VERSION
 
 

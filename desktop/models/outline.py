@@ -15,10 +15,10 @@ from PySide6.QtCore import (
 )
 
 from brief.briefs import covered
-from brief.compose import pinpoint
+from brief.compose import excerpt_text, pinpoint
 from brief.errors import NotFoundError
 from brief.model import ItemKind, OutlineItem, Source
-from desktop.mime import OUTLINE_MIME, SECTIONS_MIME, decode, encode
+from desktop.mime import OUTLINE_MIME, QUOTES_MIME, SECTIONS_MIME, decode, encode
 from desktop.session import Session
 
 Index: TypeAlias = QModelIndex | QPersistentModelIndex
@@ -36,7 +36,8 @@ class OutlineModel(QAbstractListModel):
         self.session = session
         self.items: list[OutlineItem] = []
         self._sources: dict[int, Source] = {}
-        self._excerpts: dict[int, tuple[str, str]] = {}  # section id -> (text, source line)
+        # (section id, span) -> (text, source line)
+        self._excerpts: dict[tuple[int, tuple[int, int] | None], tuple[str, str]] = {}
         session.outline_changed.connect(self._outline_changed)
         session.current_brief_changed.connect(lambda _: self.reload())
         session.sources_changed.connect(self._forget_sources)
@@ -88,8 +89,10 @@ class OutlineModel(QAbstractListModel):
             return support.label, "No other outlet in the project states this."
         return support.label, "Also reported by " + ", ".join(outlets) + "."
 
-    def _excerpt(self, section_id: int) -> tuple[str, str]:
-        if section_id not in self._excerpts:
+    def _excerpt(self, section_id: int, span: tuple[int, int] | None = None) -> tuple[str, str]:
+        """The excerpt's text (a quote's words, for an excerpt of a quote) and the line
+        naming its source (and the speaker of a quote)."""
+        if (section_id, span) not in self._excerpts:
             project = self.session.project
             section = project.section(section_id)
             source_id = section.source_id or 0
@@ -100,10 +103,13 @@ class OutlineModel(QAbstractListModel):
             point = pinpoint(source, section_id)
             line = f"{title} · {point}" if point is not None else title
             families = self.session.families()
+            if span is not None:
+                said = project.quote_at(section_id, span)
+                line += f" · {said.speaker}" if said is not None else " · part"
             if source_id in families and project.original_section(section_id, families):
                 line += " · a copy"  # Brief ▸ Cite the Original Instead offers the original
-            self._excerpts[section_id] = (section.text, line)
-        return self._excerpts[section_id]
+            self._excerpts[(section_id, span)] = (excerpt_text(section.text, span), line)
+        return self._excerpts[(section_id, span)]
 
     # -- reading ------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -115,14 +121,14 @@ class OutlineModel(QAbstractListModel):
         item = self.items[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if item.kind is ItemKind.EXCERPT:
-                return self._excerpt(item.section_id or 0)[0]
+                return self._excerpt(item.section_id or 0, item.span)[0]
             return item.text
         if role == SOURCE_LINE_ROLE and item.kind is ItemKind.EXCERPT:
-            return self._excerpt(item.section_id or 0)[1]
+            return self._excerpt(item.section_id or 0, item.span)[1]
         if role == SUPPORT_ROLE and item.kind is ItemKind.EXCERPT:
             return self._support(item.section_id or 0)[0]
         if role == Qt.ItemDataRole.ToolTipRole and item.kind is ItemKind.EXCERPT:
-            text, line = self._excerpt(item.section_id or 0)
+            text, line = self._excerpt(item.section_id or 0, item.span)
             if line.endswith(" · a copy"):
                 line += " of another source: Brief ▸ Cite the Original Instead cites that one."
             badge, others = self._support(item.section_id or 0)
@@ -174,7 +180,7 @@ class OutlineModel(QAbstractListModel):
 
     # -- drag and drop ------------------------------------------------------------------------
     def mimeTypes(self) -> list[str]:
-        return [OUTLINE_MIME, SECTIONS_MIME]
+        return [OUTLINE_MIME, SECTIONS_MIME, QUOTES_MIME]
 
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
@@ -206,7 +212,9 @@ class OutlineModel(QAbstractListModel):
         column: int,
         parent: Index,
     ) -> bool:
-        if decode(data, SECTIONS_MIME, self.project_key):
+        if decode(data, SECTIONS_MIME, self.project_key) or decode(
+            data, QUOTES_MIME, self.project_key
+        ):
             return True
         ids = decode(data, OUTLINE_MIME, self.project_key)
         if not ids:
@@ -231,4 +239,7 @@ class OutlineModel(QAbstractListModel):
         sections = decode(data, SECTIONS_MIME, self.project_key)
         if sections:
             return bool(editor.add_excerpts(brief_id, sections, target))
+        quotes = decode(data, QUOTES_MIME, self.project_key)
+        if quotes:
+            return bool(editor.add_quotes(brief_id, quotes, target))
         return editor.move(brief_id, decode(data, OUTLINE_MIME, self.project_key), target)

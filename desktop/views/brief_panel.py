@@ -135,6 +135,13 @@ class BriefPanel(QWidget):
         return self.current_section_id()
 
     @Slot(list)
+    def add_quotes(self, quote_ids: list[int]) -> None:
+        """Quotes (from the People panel) as excerpts of their words, under the current item."""
+        ids = self.editor.add_quotes(self.session.brief_id, quote_ids, self.insertion_row())
+        if ids:
+            self.select_ids(ids)
+
+    @Slot(list)
     def add_sections(self, section_ids: list[int]) -> None:
         ids = self.editor.add_excerpts(self.session.brief_id, section_ids, self.insertion_row())
         if ids:
