@@ -53,6 +53,7 @@ from brief.rows import (
 )
 from brief.schema import APPLICATION_ID, SCHEMA_VERSION
 from brief.story.corroborate import Corroborator, Support
+from brief.story.dated import Day, StoredEvent, days, events_between, redate_sources, refresh_events
 from brief.story.families import Family, families, original_section
 from brief.story.index import forget_sources
 from brief.story.index import refresh as refresh_index
@@ -225,6 +226,7 @@ class Project(BriefStore):
             migrate(path, db)
             refresh_index(db)
             refresh_quotes(db)
+            refresh_events(db)
         except sqlite3.Error as exc:
             db.close()
             release_lock(lock)
@@ -391,12 +393,18 @@ class Project(BriefStore):
     def set_metas(self, metas: dict[int, SourceMeta]) -> None:
         """Store several sources' whole metadata in one transaction (undo of update_metas)."""
         with self._tx() as db:
+            redated = []
             for source_id, meta in metas.items():
+                row = db.execute("SELECT published FROM sources WHERE id = ?", (source_id,))
+                before = row.fetchone()
                 db.execute(
                     "UPDATE sources SET meta = ?, title = ?, publisher = ?, published = ?"
                     " WHERE id = ?",
                     (meta_to_json(meta), meta.title, meta.publisher, meta.published, source_id),
                 )
+                if before is not None and before[0] != meta.published:
+                    redated.append(source_id)
+            redate_sources(db, redated)  # "on Tuesday" counts from the new date
 
     def meta(self, source_id: int) -> SourceMeta:
         """A source's metadata alone (its sections are not read)."""
@@ -482,6 +490,15 @@ class Project(BriefStore):
         if found is None:
             raise NotFoundError(f"There is no quote {quote_id} in this project.")
         return found
+
+    # -- when --------------------------------------------------------------------------------
+    def days(self) -> list[Day]:
+        """Every day the sources speak of, in order."""
+        return days(self._db)
+
+    def events_between(self, first: str = "", last: str = "") -> list[StoredEvent]:
+        """The events of these days (YYYY-MM-DD, either end open), by day."""
+        return events_between(self._db, first, last)
 
     # -- sections ---------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from typing import Any
 from brief.ingest.article import Article
 from brief.model import META_FIELDS, Origin, Section, SectionKind, Source, SourceMeta
 from brief.schema import text_hash
+from brief.story.dated import store_events
 from brief.story.index import index_sections
 from brief.story.said import store_quotes
 
@@ -75,6 +76,7 @@ def insert_article(db: sqlite3.Connection, article: Article) -> Source:
     db.execute("UPDATE sources SET text_hash = ? WHERE id = ?", (key, source_id))
     index_sections(db, source_id, sections)
     store_quotes(db, source_id, sections)
+    store_events(db, source_id, sections, meta.published)
     return Source(
         id=source_id,
         meta=meta_from_json(meta_to_json(meta)),
@@ -117,6 +119,7 @@ def restore_source(db: sqlite3.Connection, source: Source) -> None:
     )
     index_sections(db, int(source.id or 0), source.sections)
     store_quotes(db, int(source.id or 0), source.sections)
+    store_events(db, int(source.id or 0), source.sections, source.meta.published)
 
 
 def section_from_row(row: tuple[Any, ...]) -> Section:

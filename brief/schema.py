@@ -8,6 +8,7 @@ import sqlite3
 import unicodedata
 from collections.abc import Callable
 
+from brief.story.dated import rebuild_events
 from brief.story.index import rebuild
 from brief.story.said import rebuild_quotes
 
@@ -269,6 +270,30 @@ def _v6(db: sqlite3.Connection) -> None:
     rebuild_quotes(db)
 
 
+# Version 7: when. The days each source's sections speak of (brief.story.when), absolute or
+# counted from the source's date, found when it is stored or its date changes, and found
+# for the sections already there when a project is upgraded.
+_V7_TABLES = """
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            section_id INTEGER NOT NULL REFERENCES sections(id) ON DELETE CASCADE,
+            source_id INTEGER NOT NULL,    -- the section's, which never changes
+            start INTEGER NOT NULL,        -- the words naming the day in the section's text
+            "end" INTEGER NOT NULL,
+            day TEXT NOT NULL,             -- YYYY-MM-DD
+            CHECK (0 <= start AND start < "end")
+        );
+        CREATE INDEX events_day ON events(day);
+        CREATE INDEX events_source ON events(source_id);
+        CREATE INDEX events_section ON events(section_id);
+"""
+
+
+def _v7(db: sqlite3.Connection) -> None:
+    apply_migration(db, _V7_TABLES)
+    rebuild_events(db)
+
+
 _BODY_KINDS = ("heading", "paragraph", "quote", "list_item")
 
 
@@ -320,5 +345,5 @@ def apply_migration(db: sqlite3.Connection, migration: Migration) -> None:
 #: MIGRATIONS[n] brings a project from user_version n to n + 1: SQL, or a function given the
 #: connection. Each runs in one transaction with the version bump (and with foreign keys off,
 #: checked before the commit), so a failed upgrade leaves the file as it was.
-MIGRATIONS: list[Migration] = [_V1, _v2, _V3_TABLES, _v4, _V5_TABLES, _v6]
+MIGRATIONS: list[Migration] = [_V1, _v2, _V3_TABLES, _v4, _V5_TABLES, _v6, _v7]
 SCHEMA_VERSION = len(MIGRATIONS)
