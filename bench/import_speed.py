@@ -7,9 +7,9 @@ are --pages files (each copy marked so that none is skipped as a duplicate), the
 into a new project with the same loop the CLI uses. It reports the time spent extracting
 (reading files, cleaning, metadata) apart from the time spent storing in the project, and
 within storing the time the story-family index takes (sketching each section, looking up
-and checking its near-duplicates) and the quotes (who said what) take: what each adds to an
-import without it. Every page is there three or four times, so the index finds and checks a
-family for each of them.
+and checking its near-duplicates), the quotes (who said what) and the events (the days the
+sections name) take: what each adds to an import without it. Every page is there three or
+four times, so the index finds and checks a family for each of them.
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ from brief.ingest import read_file  # noqa: E402
 from brief.ingest.article import Article  # noqa: E402
 from brief.progress import import_files  # noqa: E402
 from brief.project import Project  # noqa: E402
+from brief.story import dated, said  # noqa: E402
 from brief.story import index as story_index  # noqa: E402
-from brief.story import said  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "benchmarks" / "article-extraction"
 
@@ -71,6 +71,11 @@ def main() -> int:
         action="store_true",
         help="store without finding the quotes, to compare an import with and without it",
     )
+    parser.add_argument(
+        "--without-events",
+        action="store_true",
+        help="store without finding the days sections name, to compare with and without it",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -102,6 +107,19 @@ def main() -> int:
                 quote_seconds += time.perf_counter() - started
 
         rows.store_quotes = timed_quotes
+        event_seconds = 0.0
+        store_events = dated.store_events
+
+        def timed_events(*call: Any) -> None:
+            nonlocal event_seconds
+            started = time.perf_counter()
+            try:
+                if not args.without_events:
+                    store_events(*call)
+            finally:
+                event_seconds += time.perf_counter() - started
+
+        rows.store_events = timed_events
 
         def timed_read(path: Path) -> Article:
             nonlocal extract_seconds
@@ -142,6 +160,10 @@ def main() -> int:
     print(
         f"quotes {quote_seconds:.1f} s ({1000 * quote_seconds / args.pages:.2f} ms/page): "
         f"the import takes {100 * quote_seconds / (total - quote_seconds):.1f}% longer with them"
+    )
+    print(
+        f"events {event_seconds:.1f} s ({1000 * event_seconds / args.pages:.2f} ms/page): "
+        f"the import takes {100 * event_seconds / (total - event_seconds):.1f}% longer with them"
     )
     print(f"project file {size / 1e6:.1f} MB  peak memory {peak:.0f} MB")
     return 0

@@ -19,6 +19,10 @@ annotated quote found with the right speaker (the same surname), with another (w
 not found (missed); quotes found that no one annotated are counted (extra), and every
 speaker found must be words of the article. The time quotes add to an import is measured by
 bench/import_speed.py.
+
+When is scored on the date expressions annotated by hand (tests/story/dates.tsv): each
+resolved to the right day, to another (wrong), or not found (missed); days found in the
+annotated paragraphs that no one annotated are counted (extra).
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 from brief.ingest import read_text  # noqa: E402
 from brief.project import Project  # noqa: E402
 from brief.story.quotes import find_quotes, speaker_key  # noqa: E402
+from brief.story.when import find_events  # noqa: E402
 from tests import storygen  # noqa: E402
 
 
@@ -184,6 +189,53 @@ def print_quotes() -> None:
         )
 
 
+def dates() -> dict[str, dict[str, int]]:
+    """Right, wrong, missed and extra days, English apart from French, German, Spanish."""
+    annotated: dict[str, list[tuple[str, str]]] = {}
+    for line in (storygen.SAMPLES / "dates.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            where, words, day = line.split("\t")
+            annotated.setdefault(where, []).append((words, day))
+    english = {s.name for s in storygen.samples()}
+    result = {part: dict.fromkeys(("right", "wrong", "missed", "extra"), 0)
+              for part in ("english", "fr, de, es")}  # fmt: skip
+    for story in storygen.corroboration_samples():
+        part = result["english" if story.name in english else "fr, de, es"]
+        article = read_text(story.pasted(), name=f"{story.name}.txt")
+        for n, section in enumerate(article.sections, start=1):
+            section.id = n
+        names = storygen.paragraph_names(story, article.sections)
+        events = find_events(article.sections, story.date)
+        texts = {s.id: s.text for s in article.sections}
+        matched = set()
+        for section_id, name in names.items():
+            for words, day in annotated.get(name, []):
+                at = texts[section_id].find(words)
+                hits = [
+                    e
+                    for e in events
+                    if e.section_id == section_id and e.start < at + len(words) and at < e.end
+                ]
+                if not hits:
+                    part["missed"] += 1
+                    continue
+                matched.add(hits[0])
+                part["right" if str(hits[0].day) == day else "wrong"] += 1
+        part["extra"] += len([e for e in events if e not in matched and e.section_id in names])
+    return result
+
+
+def print_dates() -> None:
+    print("\nWhen, on the date expressions annotated by hand (tests/story/dates.tsv)")
+    print("language      expressions  right day        wrong  missed  extra")
+    for part, r in dates().items():
+        total = r["right"] + r["wrong"] + r["missed"]
+        print(
+            f"{part:12s}  {total:11d}  {r['right']:5d} ({r['right'] / total:.3f})"
+            f"  {r['wrong']:5d}  {r['missed']:6d}  {r['extra']:5d}"
+        )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -211,6 +263,7 @@ def main() -> int:
     )
     print_corroboration()
     print_quotes()
+    print_dates()
     return 0
 
 

@@ -136,6 +136,14 @@ class Actions:
         )
         self.people.setCheckable(True)
         w.people_dock.visibilityChanged.connect(self.people.setChecked)
+        self.timeline = self._make(
+            "&Timeline",
+            w.toggle_timeline,
+            ["Ctrl+Shift+T"],
+            "What the sources say happened, day by day; narrow the library to some days",
+        )
+        self.timeline.setCheckable(True)
+        w.timeline_dock.visibilityChanged.connect(self.timeline.setChecked)
         self.preview = self._make("Update &Preview", w.show_preview, ["Ctrl+R"])
         self.zoom_in = self._make("Zoom &In", preview.zoom_in, [Key.ZoomIn])
         self.zoom_out = self._make("Zoom &Out", preview.zoom_out, [Key.ZoomOut])
@@ -263,7 +271,7 @@ class Actions:
         )
         w.brief.menu_button.setMenu(brief)
         view = bar.addMenu("&View")
-        view.addActions([self.same_story, self.also_reported, self.people])
+        view.addActions([self.same_story, self.also_reported, self.people, self.timeline])
         view.addSeparator()
         view.addActions([self.preview, self.zoom_in, self.zoom_out, self.fit_width])
         help_menu = bar.addMenu("&Help")

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QUrl, Slot
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, Slot
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QIcon
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -23,7 +23,6 @@ from assets import asset
 from brief.document import ExportOptions
 from brief.errors import BriefsmithError
 from brief.ingest.files import SUPPORTED_SUFFIXES
-from brief.ingest.web import is_web_address
 from brief.project import Project
 from desktop.actions import Actions
 from desktop.citing import Citing
@@ -31,10 +30,10 @@ from desktop.dialogs.export import ExportDialog
 from desktop.dialogs.help import GettingStartedDialog, ShortcutsDialog
 from desktop.dialogs.preferences import PreferencesDialog
 from desktop.dialogs.typeface import stored
+from desktop.drops import dropped_article, dropped_files, dropped_links
 from desktop.geometry import clamp_to_screen, first_geometry
 from desktop.importing import Importer
 from desktop.jobs import ImportJob
-from desktop.mime import OUTLINE_MIME, QUOTES_MIME, SECTIONS_MIME
 from desktop.session import Session
 from desktop.views.brief_panel import BriefPanel
 from desktop.views.corroboration import CorroborationDock
@@ -42,6 +41,7 @@ from desktop.views.library import LibraryPanel
 from desktop.views.people import PeopleDock
 from desktop.views.preview import PreviewPanel
 from desktop.views.reader import ReaderPanel
+from desktop.views.timeline import TimelineDock
 
 ICON = asset("icons", "briefsmith.svg")
 MAX_RECENT = 8
@@ -83,7 +83,10 @@ class MainWindow(QMainWindow):
         self.corroboration = self.corroboration_dock.panel
         self.people_dock = PeopleDock(session, self)
         self.people = self.people_dock.panel
+        self.timeline_dock = TimelineDock(session, self)
+        self.timeline = self.timeline_dock.panel
         self.tabifyDockWidget(self.corroboration_dock, self.people_dock)
+        self.tabifyDockWidget(self.people_dock, self.timeline_dock)
         self.commands = Actions(self)
         self.commands.build_menus(self._fill_recent, self._open_recent)
         self.counts = QLabel()
@@ -98,6 +101,10 @@ class MainWindow(QMainWindow):
         self.corroboration.add_requested.connect(self.brief.add_sections)
         self.people.section_requested.connect(self.show_section)
         self.people.add_requested.connect(self.brief.add_quotes)
+        self.timeline.section_requested.connect(self.show_section)
+        self.timeline.add_requested.connect(self.brief.add_sections)
+        self.timeline.library_filter.connect(self.library.set_day_filter)
+        self.library.day_filter_cleared.connect(self.timeline.filter_cleared)
         self.brief.message.connect(self.show_message)
         self.importer.imported.connect(self.library.select_source)
         self.importer.message.connect(self.show_message)
@@ -145,12 +152,17 @@ class MainWindow(QMainWindow):
         """The other sources reporting the current excerpt, shown or hidden again."""
         dock = self.corroboration_dock
         section_id = None if dock.isVisible() else self.brief.current_or_first_excerpt()
-        if not dock.toggle(section_id):
+        if not dock.show_on(section_id):
             self.brief.view.setFocus()
 
     def toggle_people(self) -> None:
         """Everyone the sources quote, and what they said; or hidden again."""
         if not self.people_dock.toggle():
+            self.brief.view.setFocus()
+
+    def toggle_timeline(self) -> None:
+        """What the sources say happened, day by day; or hidden again."""
+        if not self.timeline_dock.toggle():
             self.brief.view.setFocus()
 
     def add_to_brief(self) -> None:
@@ -191,21 +203,21 @@ class MainWindow(QMainWindow):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         data = event.mimeData()
-        if _dropped_files(data) or _dropped_links(data) or _dropped_article(data):
+        if dropped_files(data) or dropped_links(data) or dropped_article(data):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
         data = event.mimeData()
-        paths, links = _dropped_files(data), _dropped_links(data)
-        if paths or links or _dropped_article(data):
+        paths, links = dropped_files(data), dropped_links(data)
+        if paths or links or dropped_article(data):
             event.acceptProposedAction()
         if paths:
             self.import_files(paths)
         if links:  # a link dragged from the browser: the page it points to
             self.importer.import_urls(links)
-        elif not paths and _dropped_article(data):  # text or HTML selected in a browser
+        elif not paths and dropped_article(data):  # text or HTML selected in a browser
             self.importer.paste_data(data)
 
     # -- export and preview -------------------------------------------------------------------
@@ -336,7 +348,8 @@ class MainWindow(QMainWindow):
         if state is not None:
             # the docked panel, shown or not, and its size
             restored = self.restoreState(state)
-            self.corroboration_dock.sized = self.people_dock.sized = restored
+            for dock in (self.corroboration_dock, self.people_dock, self.timeline_dock):
+                dock.sized = restored
         brief = s.value(self._brief_key())
         if brief is not None and str(brief).isdigit():
             ids = {b.id for b in self.session.project.briefs()}
@@ -362,35 +375,3 @@ class MainWindow(QMainWindow):
 
 def _documents() -> str:
     return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-
-
-def _dropped_files(data: Any) -> list[Path]:
-    """The files of a drop from the file manager, folders opened (supported files only)."""
-    if not data.hasUrls():
-        return []
-    urls: list[QUrl] = data.urls()
-    files: list[Path] = []
-    for path in (Path(u.toLocalFile()) for u in urls if u.isLocalFile()):
-        if path.is_dir():
-            files += sorted(
-                p
-                for p in path.rglob("*")
-                if p.suffix.lower() in SUPPORTED_SUFFIXES and not p.is_dir()
-            )
-        else:
-            files.append(path)  # a pipe or a device is refused by the import, with its name
-    return files
-
-
-def _dropped_links(data: Any) -> list[str]:
-    """The web addresses of a drop (a link dragged from a browser's page or address bar)."""
-    if not data.hasUrls():
-        return []
-    return [u.toString() for u in data.urls() if is_web_address(u.toString())]
-
-
-def _dropped_article(data: Any) -> bool:
-    """Text or HTML dragged from a browser's page (not Briefsmith's own sections or items,
-    which only the library and the brief take)."""
-    own = any(data.hasFormat(kind) for kind in (SECTIONS_MIME, OUTLINE_MIME, QUOTES_MIME))
-    return not own and not data.hasUrls() and (data.hasHtml() or bool(data.text().strip()))

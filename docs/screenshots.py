@@ -1,5 +1,5 @@
 """Take the README's screenshots: the main window, the export dialog, story families,
-corroboration and the preview.
+corroboration, people, the timeline and the preview.
 
     xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python docs/screenshots.py docs
 
@@ -87,7 +87,19 @@ def main() -> int:
     @later(700)
     def shot_corroboration() -> None:
         window.grab().save(str(out / "corroboration.png"))
-        window.toggle_corroboration()
+        window.toggle_people()
+        window.people.choose_speaker("marta kowalczyk")
+
+    @later(700)
+    def shot_people() -> None:
+        window.grab().save(str(out / "people.png"))
+        window.toggle_timeline()
+
+    @later(700)
+    def shot_timeline() -> None:
+        window.grab().save(str(out / "timeline.png"))
+        window.toggle_timeline()
+        window.corroboration_dock.hide()
         window.splitter.setSizes([330, 620, 330])
         window.show_preview()
 

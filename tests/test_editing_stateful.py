@@ -15,6 +15,7 @@ import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -35,7 +36,9 @@ from brief.demo import build_demo
 from brief.ingest import read_text
 from brief.model import ItemKind
 from brief.project import Project
+from brief.story.dated import rebuild_events
 from brief.story.index import rebuild
+from brief.story.said import rebuild_quotes
 from desktop.session import Session
 
 EXAMPLES = int(os.environ.get("BRIEFSMITH_STATEFUL_EXAMPLES", "200"))
@@ -273,6 +276,13 @@ class EditingMachine(RuleBasedStateMachine):
         model.titles[source] = title
         self.commit(model)
 
+    @rule(data=st.data(), day=st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31)))
+    def edit_date(self, data: st.DataObject, day: date) -> None:
+        """A source's date corrected: the days its "on Tuesday" names move with it."""
+        source = data.draw(st.sampled_from(sorted(self.model.titles)))
+        assert self.editor.edit_meta(source, published=day.isoformat()) and not self.refusals
+        self.commit(self.model.copy())
+
     @rule(data=st.data())
     def import_articles(self, data: st.DataObject) -> None:
         articles = data.draw(
@@ -404,6 +414,25 @@ class EditingMachine(RuleBasedStateMachine):
             rebuild(db)
             assert {name: db.execute(sql).fetchall() for name, sql in query.items()} == kept
             assert self.project.families() == families
+        finally:
+            db.execute("ROLLBACK")
+
+    @invariant()
+    def quotes_and_days_equal_a_rebuild(self) -> None:
+        """Kept as articles come and go and their dates change (imports, edits, their undo
+        and redo), the quotes and the days hold what finding them afresh gives."""
+        db = self.project._db
+        query = (
+            'SELECT section_id, source_id, start, "end", speaker, speaker_key, role, direct'
+            " FROM quotes ORDER BY 1, 3",
+            'SELECT section_id, source_id, start, "end", day FROM events ORDER BY 1, 3',
+        )
+        kept = [db.execute(sql).fetchall() for sql in query]
+        db.execute("BEGIN")
+        try:
+            rebuild_quotes(db)
+            rebuild_events(db)
+            assert [db.execute(sql).fetchall() for sql in query] == kept
         finally:
             db.execute("ROLLBACK")
 

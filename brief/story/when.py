@@ -22,22 +22,25 @@ from datetime import date, timedelta
 from brief.model import Section, SectionKind
 
 #: Stored with the events: events found by other rules are found again when a project opens.
-VERSION = "when 1"
+VERSION = "when 2"
 
 _DATED = (SectionKind.PARAGRAPH, SectionKind.QUOTE, SectionKind.LIST_ITEM, SectionKind.HEADING)
 
 
 def _fold(word: str) -> str:
+    if word.isascii():
+        return word.casefold()
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _table(*rows: str) -> dict[str, int]:
-    """Words by their number: each row names 1, 2, 3 … in one language."""
+    """Words by their number: each row names 1, 2, 3 … in one language (as written, and
+    without their accents)."""
     table: dict[str, int] = {}
     for row in rows:
         for number, word in enumerate(row.split(), start=1):
-            table[_fold(word)] = number
+            table[word.casefold()] = table[_fold(word)] = number
     return table
 
 
@@ -54,12 +57,10 @@ _WEEKDAYS = _table(  # Monday is 1, as date.isoweekday() counts
     "montag dienstag mittwoch donnerstag freitag samstag sonntag",
     "lunes martes miércoles jueves viernes sábado domingo",
 )
-# German "morgen" and Spanish "mañana" are also "the morning": left out as too unsure.
-_RELATIVE = {
-    **dict.fromkeys(("yesterday", "hier", "gestern", "ayer"), -1),
-    **dict.fromkeys(("today", "aujourd'hui", "aujourd’hui", "heute", "hoy"), 0),
-    **dict.fromkeys(("tomorrow", "demain"), 1),
-}
+# "Yesterday" names a day. "Today" and "tomorrow" are as often the present and the future
+# ("tomorrow belongs to us", "farmers today"), and German "morgen" and Spanish "mañana" are
+# also the morning: they are left out.
+_RELATIVE = dict.fromkeys(("yesterday", "hier", "gestern", "ayer"), -1)
 _BACK = frozenset(("since", "last", "seit", "depuis", "desde", "dernier", "letzten", "pasado"))
 _AHEAD = frozenset(
     [
@@ -83,6 +84,14 @@ _AHEAD = frozenset(
     ]
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# The words that can name a day relative to the article's: found by one expression, rather
+# than by folding every word of every section.
+_DAY_WORDS = re.compile(
+    r"(?<![\w'’])(?:"
+    + "|".join(sorted(map(re.escape, {*_WEEKDAYS, *_RELATIVE}), key=len, reverse=True))
+    + r")(?![\w'’])",
+    re.IGNORECASE,
+)
 _DAY_MONTH = re.compile(
     r"\b(?P<day>[0-3]?\d)(?:\.|er|st|nd|rd|th|º)?\s+(?:de\s+)?(?P<month>[^\W\d_]{3,10})\.?"
     r"(?:,?\s+(?:de\s+)?(?P<year>(?:19|20)\d\d))?\b"
@@ -140,7 +149,7 @@ def _section_events(section: Section, base: date | None) -> list[Event]:
                 continue
             add(match.start(), match.end(), _day(match["year"], month, match["day"], base))
     if base is not None:
-        for match in _WORD.finditer(text):
+        for match in _DAY_WORDS.finditer(text):
             word = _fold(match.group())
             if word in _WEEKDAYS:
                 before = _word_before(text, match.start())

@@ -81,7 +81,10 @@ GETTING_STARTED = [
         "move items with Alt+Up and Alt+Down. Every change is saved as you make it, and "
         "Ctrl+Z undoes it. Each excerpt says how many independent outlets in your library "
         "report it (“2 independent sources”, “single source”); <b>View ▸ Also Reported By</b> "
-        "(Ctrl+Shift+R) lists them, and lets you mark a match that says something else.",
+        "(Ctrl+Shift+R) lists them, and lets you mark a match that says something else. "
+        "<b>View ▸ People</b> (Ctrl+Shift+P) lists everyone the sources quote and what each "
+        "said; <b>View ▸ Timeline</b> (Ctrl+Shift+T) lists the days the sources speak of. "
+        "Drag a quote or an event into the brief as you would a paragraph.",
     ),
     (
         "4. Export",

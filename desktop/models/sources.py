@@ -42,6 +42,7 @@ class SourcesModel(QAbstractTableModel):
         self.date_from = ""
         self.date_to = ""
         self.story: frozenset[int] | None = None  # only these sources (one story family)
+        self.speaking_of: frozenset[int] | None = None  # only these (the timeline's days)
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._italic = QFont()  # guessed values; made once, not for every painted cell
         self._italic.setItalic(True)
@@ -57,6 +58,13 @@ class SourcesModel(QAbstractTableModel):
         """Only these sources (a story family), or all again."""
         self.beginResetModel()
         self.story = source_ids
+        self._apply()
+        self.endResetModel()
+
+    def set_speaking_of(self, source_ids: frozenset[int] | None) -> None:
+        """Only the sources speaking of the timeline's days, or all again."""
+        self.beginResetModel()
+        self.speaking_of = source_ids
         self._apply()
         self.endResetModel()
 
@@ -105,6 +113,8 @@ class SourcesModel(QAbstractTableModel):
             ]
         if self.story is not None:
             rows = [r for r in rows if r.id in self.story]
+        if self.speaking_of is not None:
+            rows = [r for r in rows if r.id in self.speaking_of]
         self.rows = list(rows)
         if self._sort is not None:
             self._sort_rows(*self._sort)

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from brief.errors import NotFoundError
 from desktop.models.matches import REJECTED_ROLE, SECTION_ID_ROLE, MatchesModel
 from desktop.session import Session
+from desktop.views.docks import PanelDock
 
 PROMPT = "Choose an excerpt in the brief to see which other sources report it."
 
@@ -176,32 +176,17 @@ class CorroborationPanel(QWidget):
             self.section_requested.emit(int(index.data(SECTION_ID_ROLE)))
 
 
-class CorroborationDock(QDockWidget):
-    """The panel docked under the window, hidden until asked for; a quarter of the window
-    high the first time it shows, then as the user leaves it (the window saves its state)."""
+class CorroborationDock(PanelDock):
+    """The panel docked under the window, working on the excerpt current when it shows."""
 
     def __init__(self, session: Session, window: QMainWindow) -> None:
-        super().__init__("Also Reported By", window)
-        self.setObjectName("corroboration")
         self.panel = CorroborationPanel(session)
-        self.setWidget(self.panel)
-        self.sized = False
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self)
-        self.hide()
+        super().__init__("Also Reported By", "corroboration", self.panel, self.panel.table, window)
 
-    def toggle(self, section_id: int | None) -> bool:
-        """Show it on this excerpt (focused, for the keyboard), or hide it; True if shown."""
-        if self.isVisible():
-            self.hide()
+    def show_on(self, section_id: int | None) -> bool:
+        """Show it on this excerpt, or hide it; True if shown."""
+        if not self.toggle():
             return False
-        self.show()
-        self.raise_()
-        window = self.parentWidget()
-        if not self.sized and isinstance(window, QMainWindow):
-            self.sized = True
-            height = max(160, window.height() // 4)
-            window.resizeDocks([self], [height], Qt.Orientation.Vertical)
         if section_id is not None:
             self.panel.show_excerpt(section_id)
-        self.panel.table.setFocus()
         return True

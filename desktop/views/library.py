@@ -34,6 +34,7 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 class LibraryPanel(QWidget):
     source_selected = Signal(int)
     section_activated = Signal(int)  # clicked or chosen: show it in the reader
+    day_filter_cleared = Signal()  # every source shown again: the timeline's filter is off
 
     def __init__(self, session: Session, parent: Any = None) -> None:
         super().__init__(parent)
@@ -212,9 +213,19 @@ class LibraryPanel(QWidget):
     def toggle_story(self) -> None:
         self.same_story.toggle()
 
+    def set_day_filter(self, source_ids: frozenset[int] | None) -> None:
+        """Only the sources speaking of the timeline's days (None: all); the selection kept."""
+        current = self.current_source()
+        self.sources.set_speaking_of(source_ids)
+        if current is not None:
+            self.select_source(current)
+
     def show_all_sources(self) -> None:
-        """No filter hides a source: dates cleared, the story filter off."""
+        """No filter hides a source: dates cleared, the story and timeline filters off."""
         self.same_story.setChecked(False)
+        if self.sources.speaking_of is not None:
+            self.set_day_filter(None)
+            self.day_filter_cleared.emit()
         for edit in (self.date_from, self.date_to):
             edit.clear()
         self._dates_changed()

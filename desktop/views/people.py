@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,6 +28,7 @@ from desktop.models.people import (
     SpeakersModel,
 )
 from desktop.session import Session
+from desktop.views.docks import PanelDock
 
 EMPTY = "No one is quoted by name in this project's sources yet."
 
@@ -188,29 +188,7 @@ def _table(model: Any, name: str) -> QTableView:
     return view
 
 
-class PeopleDock(QDockWidget):
-    """The panel docked under the window, beside Also Reported By, hidden until asked for."""
-
+class PeopleDock(PanelDock):
     def __init__(self, session: Session, window: QMainWindow) -> None:
-        super().__init__("People", window)
-        self.setObjectName("people")
         self.panel = PeoplePanel(session)
-        self.setWidget(self.panel)
-        self.sized = False
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self)
-        self.hide()
-
-    def toggle(self) -> bool:
-        """Show it (the speakers focused, for the keyboard), or hide it; True if shown."""
-        if self.isVisible():
-            self.hide()
-            return False
-        self.show()
-        self.raise_()
-        window = self.parentWidget()
-        if not self.sized and isinstance(window, QMainWindow):
-            self.sized = True
-            height = max(180, window.height() // 3)
-            window.resizeDocks([self], [height], Qt.Orientation.Vertical)
-        self.panel.people.setFocus()
-        return True
+        super().__init__("People", "people", self.panel, self.panel.people, window)
