@@ -348,3 +348,32 @@ def test_also_reported_by_and_mark_wrong_from_the_keyboard(desktop, tmp_path):
     desktop.keys(window, "ctrl+z")
     _wait_for(lambda: _marked(path) == [], message=lambda: desktop.log())
     assert "Ambiguous shortcut" not in desktop.output()
+
+
+def _brief_items(path: Path) -> list[tuple[int | None, tuple[int, int] | None]]:
+    with Project.open(path, readonly=True) as project:
+        return [(i.section_id, i.span) for i in project.briefs()[0].items]
+
+
+def test_people_and_timeline_add_to_the_brief_from_the_keyboard(desktop, tmp_path):
+    """Ctrl+Shift+P, then Alt+Q adds the first speaker's first quote as an excerpt of its
+    words; Ctrl+Shift+T, then Alt+N adds the first event's paragraph; Ctrl+Z undoes each."""
+    path = build_demo(tmp_path / "panels.brief")
+    before = _brief_items(path)
+    desktop.launch(str(path))
+    window = desktop.window("panels — Briefsmith")
+    desktop.keys(window, "ctrl+shift+p")
+    time.sleep(0.5)
+    desktop.keys(window, "alt+q")
+    _wait_for(lambda: len(_brief_items(path)) == len(before) + 1, message=lambda: desktop.log())
+    (added,) = [i for i in _brief_items(path) if i not in before]
+    assert added[1] is not None  # the quote's words, not its whole paragraph
+    desktop.keys(window, "ctrl+z")
+    _wait_for(lambda: _brief_items(path) == before, message=lambda: desktop.log())
+    desktop.keys(window, "ctrl+shift+t")
+    time.sleep(0.5)
+    desktop.keys(window, "alt+n")
+    _wait_for(lambda: len(_brief_items(path)) == len(before) + 1, message=lambda: desktop.log())
+    (added,) = [i for i in _brief_items(path) if i not in before]
+    assert added[1] is None  # an event adds its paragraph
+    assert "Ambiguous shortcut" not in desktop.output()
