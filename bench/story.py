@@ -32,13 +32,16 @@ import itertools
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from brief.ingest import read_text  # noqa: E402
+from brief.ingest.article import Article  # noqa: E402
 from brief.project import Project  # noqa: E402
 from brief.story.quotes import find_quotes, speaker_key  # noqa: E402
 from brief.story.when import find_events  # noqa: E402
@@ -141,41 +144,48 @@ def print_corroboration() -> None:
         print(f"{label:22s}  copies counted as independent sources: {r['over']:.0f}")
 
 
-def quotes() -> dict[str, dict[str, int]]:
-    """Right, wrong, missed and extra quotes, English apart from French, German, Spanish."""
-    annotated: dict[str, list[tuple[str, str]]] = {}
-    for line in (storygen.SAMPLES / "quotes.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            where, speaker, words = line.split("\t")
-            annotated.setdefault(where, []).append((speaker, words))
+def _scored(
+    file_name: str,
+    words_and_truth: Callable[[str, str], tuple[str, str]],
+    find: Callable[[storygen.Story, Article], list[Any]],
+    right: Callable[[Any, str], bool],
+) -> dict[str, Counter[str]]:
+    """Each annotated thing found right, wrong, or missed; things found in the annotated
+    paragraphs that no one annotated, extra. English apart from French, German, Spanish."""
+    annotated = storygen.annotations(file_name)
     english = {s.name for s in storygen.samples()}
-    result = {part: dict.fromkeys(("right", "wrong", "missed", "extra", "unnamed"), 0)
-              for part in ("english", "fr, de, es")}  # fmt: skip
-    for story in storygen.corroboration_samples():
+    result: dict[str, Counter[str]] = {"english": Counter(), "fr, de, es": Counter()}
+    for story, article, names in storygen.sample_articles():
         part = result["english" if story.name in english else "fr, de, es"]
-        article = read_text(story.pasted(), name=f"{story.name}.txt")
-        for n, section in enumerate(article.sections, start=1):
-            section.id = n
-        names = storygen.paragraph_names(story, article.sections)
-        found = find_quotes(article.sections)
+        found = find(story, article)
         texts = {s.id: s.text for s in article.sections}
         matched = set()
         for section_id, name in names.items():
-            for speaker, words in annotated.get(name, []):
-                hits = [
-                    q
-                    for q in found
-                    if q.section_id == section_id and words in texts[section_id][q.start : q.end]
-                ]
+            for first, second in annotated.get(name, []):
+                words, truth = words_and_truth(first, second)
+                hits = storygen.overlapping(found, section_id, texts[section_id], words)
                 if not hits:
                     part["missed"] += 1
                     continue
                 matched.add(hits[0])
-                same = speaker_key(hits[0].speaker).split()[-1] == speaker_key(speaker).split()[-1]
-                part["right" if same else "wrong"] += 1
-        part["extra"] += len([q for q in found if q not in matched])
-        part["unnamed"] += len([q for q in found if q.speaker not in article.text])
+                part["right" if right(hits[0], truth) else "wrong"] += 1
+        part["extra"] += len([f for f in found if f not in matched and f.section_id in names])
+        part["unnamed"] += len(
+            [f for f in found if hasattr(f, "speaker") and f.speaker not in article.text]
+        )
     return result
+
+
+def quotes() -> dict[str, Counter[str]]:
+    """Speakers of the annotated quotes: right when the surname is the annotated one's."""
+    return _scored(
+        "quotes.tsv",
+        lambda speaker, words: (words, speaker),
+        lambda story, article: find_quotes(article.sections),
+        lambda quote, speaker: (
+            speaker_key(quote.speaker).split()[-1] == speaker_key(speaker).split()[-1]
+        ),
+    )
 
 
 def print_quotes() -> None:
@@ -189,40 +199,14 @@ def print_quotes() -> None:
         )
 
 
-def dates() -> dict[str, dict[str, int]]:
-    """Right, wrong, missed and extra days, English apart from French, German, Spanish."""
-    annotated: dict[str, list[tuple[str, str]]] = {}
-    for line in (storygen.SAMPLES / "dates.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            where, words, day = line.split("\t")
-            annotated.setdefault(where, []).append((words, day))
-    english = {s.name for s in storygen.samples()}
-    result = {part: dict.fromkeys(("right", "wrong", "missed", "extra"), 0)
-              for part in ("english", "fr, de, es")}  # fmt: skip
-    for story in storygen.corroboration_samples():
-        part = result["english" if story.name in english else "fr, de, es"]
-        article = read_text(story.pasted(), name=f"{story.name}.txt")
-        for n, section in enumerate(article.sections, start=1):
-            section.id = n
-        names = storygen.paragraph_names(story, article.sections)
-        events = find_events(article.sections, story.date)
-        texts = {s.id: s.text for s in article.sections}
-        matched = set()
-        for section_id, name in names.items():
-            for words, day in annotated.get(name, []):
-                at = texts[section_id].find(words)
-                hits = [
-                    e
-                    for e in events
-                    if e.section_id == section_id and e.start < at + len(words) and at < e.end
-                ]
-                if not hits:
-                    part["missed"] += 1
-                    continue
-                matched.add(hits[0])
-                part["right" if str(hits[0].day) == day else "wrong"] += 1
-        part["extra"] += len([e for e in events if e not in matched and e.section_id in names])
-    return result
+def dates() -> dict[str, Counter[str]]:
+    """Days of the annotated date expressions, told from the article's date."""
+    return _scored(
+        "dates.tsv",
+        lambda words, day: (words, day),
+        lambda story, article: find_events(article.sections, story.date),
+        lambda event, day: str(event.day) == day,
+    )
 
 
 def print_dates() -> None:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
+from brief.ingest.article import Article
+
 SAMPLES = Path(__file__).resolve().parent / "story"
 
 
@@ -195,3 +197,37 @@ def paragraph_names(story: Story, sections: list) -> dict[int, str]:
         (section,) = [s for s in sections if tail in s.text]
         names[section.id] = f"{story.name}:{number}"
     return names
+
+
+def annotations(file_name: str) -> dict[str, list[tuple[str, str]]]:
+    """A tab-separated annotation file of this folder (quotes.tsv, dates.tsv): for each
+    paragraph ("sample:N"), its lines' two other fields."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for line in (SAMPLES / file_name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            where, first, second = line.split("\t")
+            found.setdefault(where, []).append((first, second))
+    return found
+
+
+def sample_articles() -> list[tuple[Story, Article, dict[int, str]]]:
+    """Every annotated sample imported as pasted (its sections numbered from 1, as a
+    project would give them ids), with its paragraphs' names."""
+    from brief.ingest import read_text
+
+    found = []
+    for story in corroboration_samples():
+        article = read_text(story.pasted(), name=f"{story.name}.txt")
+        for n, section in enumerate(article.sections, start=1):
+            section.id = n
+        found.append((story, article, paragraph_names(story, article.sections)))
+    return found
+
+
+def overlapping(found: list, section_id: int, text: str, words: str) -> list:
+    """The things found (quotes, days: with section_id, start, end) in a section that
+    overlap the annotated words in its text."""
+    at = text.find(words)
+    return [
+        f for f in found if f.section_id == section_id and f.start < at + len(words) and at < f.end
+    ]

@@ -20,15 +20,6 @@ from tests.conftest import ROOT, SEEDS, need
 ENGLISH_SAMPLES = {s.name for s in storygen.samples()}
 
 
-def _annotations() -> dict[str, list[tuple[str, str]]]:
-    found: dict[str, list[tuple[str, str]]] = {}
-    for line in (storygen.SAMPLES / "quotes.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            where, speaker, words = line.split("\t")
-            found.setdefault(where, []).append((speaker, words))
-    return found
-
-
 def _surname(name: str) -> str:
     return speaker_key(name).split()[-1]
 
@@ -36,23 +27,15 @@ def _surname(name: str) -> str:
 def test_speakers_of_the_annotated_quotes():
     """Acceptance: the speaker right for at least 90 % of the annotated quotes in English
     and 80 % in French, German and Spanish; no quote given to someone else."""
-    annotations = _annotations()
+    annotations = storygen.annotations("quotes.tsv")
     scores: dict[str, Counter[str]] = {"english": Counter(), "other": Counter()}
-    for story in storygen.corroboration_samples():
-        article = read_text(story.pasted(), name=f"{story.name}.txt")
-        for n, section in enumerate(article.sections, start=1):
-            section.id = n
-        names = storygen.paragraph_names(story, article.sections)
+    for story, article, names in storygen.sample_articles():
         quotes = find_quotes(article.sections)
         texts = {s.id: s.text for s in article.sections}
         part = scores["english" if story.name in ENGLISH_SAMPLES else "other"]
         for section_id, name in names.items():
             for speaker, words in annotations.get(name, []):
-                hits = [
-                    q
-                    for q in quotes
-                    if q.section_id == section_id and words in texts[section_id][q.start : q.end]
-                ]
+                hits = storygen.overlapping(quotes, section_id, texts[section_id], words)
                 if not hits:
                     part["missed"] += 1
                 elif _surname(hits[0].speaker) == _surname(speaker):

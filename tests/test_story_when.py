@@ -18,36 +18,18 @@ from tests import storygen
 from tests.conftest import ROOT, SEEDS, need
 
 
-def _annotations() -> dict[str, list[tuple[str, str]]]:
-    found: dict[str, list[tuple[str, str]]] = {}
-    for line in (storygen.SAMPLES / "dates.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            where, words, day = line.split("\t")
-            found.setdefault(where, []).append((words, day))
-    return found
-
-
 def test_the_annotated_days():
     """Acceptance: at least 90 % of the annotated date expressions resolved to the right
     day, in English, French, German and Spanish; none to a wrong one."""
-    annotations = _annotations()
+    annotations = storygen.annotations("dates.tsv")
     score: Counter[str] = Counter()
     languages = set()
-    for story in storygen.corroboration_samples():
-        article = read_text(story.pasted(), name=f"{story.name}.txt")
-        for n, section in enumerate(article.sections, start=1):
-            section.id = n
-        names = storygen.paragraph_names(story, article.sections)
+    for story, article, names in storygen.sample_articles():
         events = find_events(article.sections, story.date)
         texts = {s.id: s.text for s in article.sections}
         for section_id, name in names.items():
             for words, day in annotations.get(name, []):
-                at = texts[section_id].find(words)
-                hits = [
-                    e
-                    for e in events
-                    if e.section_id == section_id and e.start < at + len(words) and at < e.end
-                ]
+                hits = storygen.overlapping(events, section_id, texts[section_id], words)
                 score[
                     "missed" if not hits else "right" if str(hits[0].day) == day else "wrong"
                 ] += 1

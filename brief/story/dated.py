@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from brief.model import Section, SectionKind
+from brief.story.versions import rebuild_if_changed, record_version
 from brief.story.when import VERSION, find_events
 
 _VERSION_KEY = "when"
@@ -72,24 +73,12 @@ def rebuild_events(db: sqlite3.Connection) -> None:
     """Find every source's events again (the rules changed, or the project is upgraded)."""
     db.execute("DELETE FROM events")
     redate_sources(db, [r[0] for r in db.execute("SELECT id FROM sources").fetchall()])
-    db.execute(
-        "INSERT OR REPLACE INTO project_info (name, value) VALUES (?, ?)", (_VERSION_KEY, VERSION)
-    )
+    record_version(db, _VERSION_KEY, VERSION)
 
 
 def refresh_events(db: sqlite3.Connection) -> None:
-    """Rebuild, in a transaction of its own, when the events were found by other rules."""
-    row = db.execute("SELECT value FROM project_info WHERE name = ?", (_VERSION_KEY,)).fetchone()
-    if row is not None and row[0] == VERSION:
-        return
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        rebuild_events(db)
-        db.execute("COMMIT")
-    except BaseException:
-        if db.in_transaction:
-            db.execute("ROLLBACK")
-        raise
+    """Find them again when they were found by other rules."""
+    rebuild_if_changed(db, _VERSION_KEY, VERSION, rebuild_events)
 
 
 def days(db: sqlite3.Connection) -> list[Day]:

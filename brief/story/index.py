@@ -15,6 +15,12 @@ from collections.abc import Sequence
 
 from brief.model import Section, SectionKind
 from brief.story.sketch import VERSION, Sketch, resemblance, runs_hash, sketch, unpack_runs
+from brief.story.versions import (
+    rebuild_if_changed,
+    record_version,
+    sections_by_source,
+    stored_version,
+)
 
 #: Resemblance from which two sections count as copies of one another: a rewrite that
 #: changes a word in each sentence stays above it, two outlets' own sentences about one
@@ -144,38 +150,20 @@ def rebuild(db: sqlite3.Connection) -> None:
     db.execute("DELETE FROM section_keys")
     db.execute("UPDATE section_sketches SET twin = NULL")
     db.execute("DELETE FROM section_sketches")
-    by_source: dict[int, list[Section]] = {}
-    for section_id, source_id, kind, text in db.execute(
-        "SELECT id, source_id, kind, text FROM sections ORDER BY source_id, position"
-    ):
-        section = Section(kind=SectionKind(kind), text=text, id=section_id, source_id=source_id)
-        by_source.setdefault(source_id, []).append(section)
-    for source_id, sections in by_source.items():
+    for source_id, sections in sections_by_source(db).items():
         index_sections(db, source_id, sections)
-    db.execute(
-        "INSERT OR REPLACE INTO project_info (name, value) VALUES (?, ?)", (_VERSION_KEY, VERSION)
-    )
+    record_version(db, _VERSION_KEY, VERSION)
 
 
 def is_current(db: sqlite3.Connection) -> bool:
     """True when the stored keys were made the way this version makes them."""
-    row = db.execute("SELECT value FROM project_info WHERE name = ?", (_VERSION_KEY,)).fetchone()
-    return row is not None and row[0] == VERSION
+    return stored_version(db, _VERSION_KEY) == VERSION
 
 
 def refresh(db: sqlite3.Connection) -> None:
-    """Rebuild the index, in a transaction of its own, when its keys were made another way
-    (an upgraded rensa, other bands): keys made two ways would never meet."""
-    if is_current(db):
-        return
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        rebuild(db)
-        db.execute("COMMIT")
-    except BaseException:
-        if db.in_transaction:
-            db.execute("ROLLBACK")
-        raise
+    """Rebuild the index when its keys were made another way (an upgraded rensa, other
+    bands): keys made two ways would never meet."""
+    rebuild_if_changed(db, _VERSION_KEY, VERSION, rebuild)
 
 
 def forget_sources(db: sqlite3.Connection, source_ids: Sequence[int]) -> None:

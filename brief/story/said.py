@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from brief.model import Section, SectionKind
+from brief.model import Section
 from brief.story.quotes import VERSION, find_quotes
+from brief.story.versions import rebuild_if_changed, record_version, sections_by_source
 
 _VERSION_KEY = "quotes"
 
@@ -57,32 +58,14 @@ def store_quotes(db: sqlite3.Connection, source_id: int, sections: Sequence[Sect
 def rebuild_quotes(db: sqlite3.Connection) -> None:
     """Find every source's quotes again (the rules changed, or the project is upgraded)."""
     db.execute("DELETE FROM quotes")
-    by_source: dict[int, list[Section]] = {}
-    for section_id, source_id, kind, text in db.execute(
-        "SELECT id, source_id, kind, text FROM sections ORDER BY source_id, position"
-    ):
-        section = Section(kind=SectionKind(kind), text=text, id=section_id, source_id=source_id)
-        by_source.setdefault(source_id, []).append(section)
-    for source_id, sections in by_source.items():
+    for source_id, sections in sections_by_source(db).items():
         store_quotes(db, source_id, sections)
-    db.execute(
-        "INSERT OR REPLACE INTO project_info (name, value) VALUES (?, ?)", (_VERSION_KEY, VERSION)
-    )
+    record_version(db, _VERSION_KEY, VERSION)
 
 
 def refresh_quotes(db: sqlite3.Connection) -> None:
-    """Rebuild, in a transaction of its own, when the quotes were found by other rules."""
-    row = db.execute("SELECT value FROM project_info WHERE name = ?", (_VERSION_KEY,)).fetchone()
-    if row is not None and row[0] == VERSION:
-        return
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        rebuild_quotes(db)
-        db.execute("COMMIT")
-    except BaseException:
-        if db.in_transaction:
-            db.execute("ROLLBACK")
-        raise
+    """Find them again when they were found by other rules."""
+    rebuild_if_changed(db, _VERSION_KEY, VERSION, rebuild_quotes)
 
 
 def speakers(db: sqlite3.Connection) -> list[Speaker]:

@@ -3,18 +3,17 @@ reported by" panel), and how each counts."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, TypeAlias
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from brief.errors import NotFoundError
 from brief.story.corroborate import Match, Support
-from desktop.mime import SECTIONS_MIME, encode
+from desktop.mime import SECTIONS_MIME
+from desktop.models.table import Index, RowsModel
 from desktop.session import Session
 
-Index: TypeAlias = QModelIndex | QPersistentModelIndex
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SOURCE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 REJECTED_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -38,13 +37,16 @@ class MatchRow:
     counts_as: str
 
 
-class MatchesModel(QAbstractTableModel):
+class MatchesModel(RowsModel):
     """One row per match of the current excerpt's section, best first; rows drag into the
     brief as excerpts, like the library's sections."""
 
+    HEADERS = _HEADERS
+    TIPS = _TIPS
+    MIME_TYPE = SECTIONS_MIME
+
     def __init__(self, session: Session, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.section_id: int | None = None
         self.support: Support | None = None
         self.rows: list[MatchRow] = []
@@ -95,27 +97,10 @@ class MatchesModel(QAbstractTableModel):
         return rows
 
     # -- reading ------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(_HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(_HEADERS):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _HEADERS[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return _TIPS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        row = self.row_at(index)
+        if row is None:
             return None
-        row = self.rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             values = (row.outlet, row.published[:10], row.counts_as, " ".join(row.text.split()))
@@ -133,21 +118,5 @@ class MatchesModel(QAbstractTableModel):
             return row.match.rejected
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
-        )
-
-    # -- dragging into the brief ----------------------------------------------------------------
-    def mimeTypes(self) -> list[str]:
-        return [SECTIONS_MIME]
-
-    def supportedDragActions(self) -> Qt.DropAction:
-        return Qt.DropAction.CopyAction
-
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
-        rows = sorted({i.row() for i in indexes if i.isValid()})
-        ids = [self.rows[r].match.section_id for r in rows]
-        return encode(SECTIONS_MIME, ids, str(self.session.project.path))
+    def drag_ids(self, rows: list[MatchRow]) -> list[int]:
+        return [row.match.section_id for row in rows]

@@ -3,28 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, TypeAlias
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, Qt
 
 from brief.story.said import Speaker, StoredQuote
-from desktop.mime import QUOTES_MIME, encode
+from desktop.mime import QUOTES_MIME
+from desktop.models.table import Index, RowsModel
 from desktop.session import Session
 
-Index: TypeAlias = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 QUOTE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
-class SpeakersModel(QAbstractTableModel):
+class SpeakersModel(RowsModel):
     """Everyone quoted, the most quoted first; a filter keeps the names holding its words."""
 
     HEADERS = ("Speaker", "Role", "Quotes", "Sources")
 
     def __init__(self, session: Session, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.all_rows: list[Speaker] = []
         self.rows: list[Speaker] = []
         self.filter = ""
@@ -49,27 +48,10 @@ class SpeakersModel(QAbstractTableModel):
             if all(w in f"{s.name} {' '.join(s.roles)}".casefold() for w in words)
         ]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        row = self.row_at(index)
+        if row is None:
             return None
-        row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             values = (row.name, "; ".join(row.roles), row.quotes, row.sources)
             return values[index.column()] if 0 <= index.column() < len(values) else None
@@ -84,15 +66,15 @@ class SpeakersModel(QAbstractTableModel):
         return None
 
 
-class QuotesModel(QAbstractTableModel):
+class QuotesModel(RowsModel):
     """One speaker's quotes with their source; rows drag into the brief as excerpts of the
     quote's words."""
 
     HEADERS = ("Source", "Date", "Said")
+    MIME_TYPE = QUOTES_MIME
 
     def __init__(self, session: Session, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.key: str | None = None
         self.rows: list[StoredQuote] = []
         self._sources: dict[int, tuple[str, str]] = {}  # source id -> (title, date)
@@ -111,32 +93,15 @@ class QuotesModel(QAbstractTableModel):
                 )
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
-
     def said(self, quote: StoredQuote) -> str:
         """A direct quote in quotation marks; a reported one as the text reports it."""
         words = " ".join(quote.text.split())
         return f"“{words}”" if quote.direct else words
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        quote = self.row_at(index)
+        if quote is None:
             return None
-        quote = self.rows[index.row()]
         outlet, date = self._sources.get(quote.source_id, ("", ""))
         if role == Qt.ItemDataRole.DisplayRole:
             values = (outlet, date, self.said(quote))
@@ -153,21 +118,12 @@ class QuotesModel(QAbstractTableModel):
             return quote.section_id
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
-        )
-
-    def mimeTypes(self) -> list[str]:
-        return [QUOTES_MIME]
-
-    def supportedDragActions(self) -> Qt.DropAction:
-        return Qt.DropAction.CopyAction
+    def drag_ids(self, rows: list[StoredQuote]) -> list[int]:
+        return [quote.id for quote in rows]
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        """The quotes' ids, and their words as text for anywhere else they are dropped."""
+        data = super().mimeData(indexes)
         rows = sorted({i.row() for i in indexes if i.isValid()})
-        data = encode(QUOTES_MIME, [self.rows[r].id for r in rows], str(self.session.project.path))
         data.setText("\n\n".join(self.said(self.rows[r]) for r in rows))
         return data

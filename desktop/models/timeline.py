@@ -4,17 +4,16 @@ the day, between two days the user chooses."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from datetime import date
-from typing import Any, TypeAlias
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from brief.story.dated import StoredEvent
-from desktop.mime import SECTIONS_MIME, encode
+from desktop.mime import SECTIONS_MIME
+from desktop.models.table import Index, RowsModel
 from desktop.session import Session
 
-Index: TypeAlias = QModelIndex | QPersistentModelIndex
 SECTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SOURCE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”»’]?\s+(?=[\"“«„‘]?\w)")
@@ -45,14 +44,14 @@ def day_label(day: str) -> str:
         return day
 
 
-class EventsModel(QAbstractTableModel):
+class EventsModel(RowsModel):
     """One row per event, by day; rows drag into the brief as excerpts of their section."""
 
     HEADERS = ("Day", "Source", "What the source says")
+    MIME_TYPE = SECTIONS_MIME
 
     def __init__(self, session: Session, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.first = ""
         self.last = ""
         self.rows: list[StoredEvent] = []
@@ -75,27 +74,10 @@ class EventsModel(QAbstractTableModel):
     def source_ids(self) -> frozenset[int]:
         return frozenset(e.source_id for e in self.rows)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        event = self.row_at(index)
+        if event is None:
             return None
-        event = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             values = (
                 day_label(event.day),
@@ -115,22 +97,5 @@ class EventsModel(QAbstractTableModel):
             return event.source_id
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
-        )
-
-    def mimeTypes(self) -> list[str]:
-        return [SECTIONS_MIME]
-
-    def supportedDragActions(self) -> Qt.DropAction:
-        return Qt.DropAction.CopyAction
-
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
-        ids: list[int] = []
-        for row in sorted({i.row() for i in indexes if i.isValid()}):
-            if self.rows[row].section_id not in ids:
-                ids.append(self.rows[row].section_id)
-        return encode(SECTIONS_MIME, ids, str(self.session.project.path))
+    def drag_ids(self, rows: list[StoredEvent]) -> list[int]:
+        return [event.section_id for event in rows]

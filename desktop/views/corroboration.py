@@ -6,31 +6,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QPushButton,
-    QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from brief.errors import NotFoundError
 from desktop.models.matches import REJECTED_ROLE, SECTION_ID_ROLE, MatchesModel
 from desktop.session import Session
-from desktop.views.docks import PanelDock
+from desktop.views.docks import PanelDock, RowsPanel, chosen, select_row, table_view
 
 PROMPT = "Choose an excerpt in the brief to see which other sources report it."
 
 
-class CorroborationPanel(QWidget):
-    section_requested = Signal(int)  # a match to show in the reader
-    add_requested = Signal(list)  # section ids to add to the brief as excerpts
-
+class CorroborationPanel(RowsPanel):
     def __init__(self, session: Session, parent: Any = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -39,20 +32,9 @@ class CorroborationPanel(QWidget):
         self.heading = QLabel(PROMPT)
         self.heading.setWordWrap(True)
         self.heading.setAccessibleName("Corroboration of the excerpt")
-        self.table = QTableView()
-        self.table.setAccessibleName("Other sources stating it")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setDragEnabled(True)
-        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        for column in (0, 1, 2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.table.activated.connect(self._activated)
+        self.table = self.rows = table_view(self.model, "Other sources stating it")
+        self.section_role = self.id_role = SECTION_ID_ROLE
+        self.table.activated.connect(self.activated)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.wrong = QPushButton("Mark &Wrong")
         self.wrong.setToolTip("The selected paragraph does not state the excerpt's fact")
@@ -109,21 +91,16 @@ class CorroborationPanel(QWidget):
         self._selection_changed()
 
     def _chosen_ids(self) -> list[int]:
-        return [int(i.data(SECTION_ID_ROLE)) for i in self.table.selectionModel().selectedRows()]
+        return chosen(self.table, SECTION_ID_ROLE)
 
     def _reselect(self, ids: list[int]) -> None:
         """The matches chosen before a reload, or the first (the keyboard starts there)."""
         rows = [r for r, each in enumerate(self.model.rows) if each.match.section_id in ids]
-        for row in rows or [0][: len(self.model.rows)]:
-            self.select_match(row)
+        for n, row in enumerate(rows or [0][: len(self.model.rows)]):
+            select_row(self.table, row, adding=n > 0)
 
     def select_match(self, row: int) -> None:
-        """Select a row and make it current, through the selection model (the table's
-        selectRow does nothing while its header has not yet taken in a reset)."""
-        flag = QItemSelectionModel.SelectionFlag
-        self.table.selectionModel().setCurrentIndex(
-            self.model.index(row, 0), flag.Select | flag.Rows
-        )
+        select_row(self.table, row)
 
     @Slot()
     def _sources_changed(self) -> None:
@@ -157,23 +134,6 @@ class CorroborationPanel(QWidget):
         wrong = not rows[0].data(REJECTED_ROLE)
         self.session.editor.mark_match(self.model.section_id, other, wrong)
         self.table.setFocus()
-
-    @Slot()
-    def show_current(self) -> None:
-        index = self.table.currentIndex()
-        if index.isValid():
-            self.section_requested.emit(int(index.data(SECTION_ID_ROLE)))
-
-    @Slot()
-    def add_selected(self) -> None:
-        ids = self._chosen_ids()
-        if ids:
-            self.add_requested.emit(ids)
-
-    @Slot(QModelIndex)
-    def _activated(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.section_requested.emit(int(index.data(SECTION_ID_ROLE)))
 
 
 class CorroborationDock(PanelDock):

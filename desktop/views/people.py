@@ -5,17 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,14 +25,13 @@ from desktop.models.people import (
     SpeakersModel,
 )
 from desktop.session import Session
-from desktop.views.docks import PanelDock
+from desktop.views.docks import PanelDock, RowsPanel, chosen, select_row, table_view
 
 EMPTY = "No one is quoted by name in this project's sources yet."
 
 
-class PeoplePanel(QWidget):
-    section_requested = Signal(int)  # a quote's paragraph, to show in the reader
-    add_requested = Signal(list)  # quote ids to add to the brief
+class PeoplePanel(RowsPanel):
+    """Add to Brief sends quote ids; Show in Reader, the quote's paragraph."""
 
     def __init__(self, session: Session, parent: Any = None) -> None:
         super().__init__(parent)
@@ -47,13 +43,11 @@ class PeoplePanel(QWidget):
         self.search.setAccessibleName("Find a speaker")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
-        self.people = _table(self.speakers, "Speakers")
+        self.people = table_view(self.speakers, "Speakers", several=False)
         self.people.selectionModel().currentRowChanged.connect(self._speaker_chosen)
-        self.said = _table(self.quotes, "What they said")
-        self.said.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.said.setDragEnabled(True)
-        self.said.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.said.activated.connect(self._activated)
+        self.said = self.rows = table_view(self.quotes, "What they said")
+        self.section_role, self.id_role = SECTION_ID_ROLE, QUOTE_ID_ROLE
+        self.said.activated.connect(self.activated)
         self.said.selectionModel().selectionChanged.connect(self._selection_changed)
         self.show_button = QPushButton("Show in Rea&der")
         self.show_button.clicked.connect(self.show_current)
@@ -114,10 +108,7 @@ class PeoplePanel(QWidget):
 
     def _choose(self, row: int) -> None:
         if self.speakers.rowCount():
-            flag = QItemSelectionModel.SelectionFlag
-            self.people.selectionModel().setCurrentIndex(
-                self.speakers.index(row, 0), flag.ClearAndSelect | flag.Rows
-            )
+            select_row(self.people, row)
         self._speaker_chosen(self.people.currentIndex())
 
     def _speaker_chosen(self, current: QModelIndex, previous: Any = None) -> None:
@@ -144,48 +135,10 @@ class PeoplePanel(QWidget):
         self.add_button.setEnabled(bool(rows) and not self.session.project.readonly)
 
     def select_quote(self, row: int) -> None:
-        """Select a quote and make it current (through the selection model: the table's
-        selectRow does nothing while its header has not yet taken in a reset)."""
-        flag = QItemSelectionModel.SelectionFlag
-        self.said.selectionModel().setCurrentIndex(
-            self.quotes.index(row, 0), flag.ClearAndSelect | flag.Rows
-        )
+        select_row(self.said, row)
 
     def chosen_quotes(self) -> list[int]:
-        rows = sorted(i.row() for i in self.said.selectionModel().selectedRows())
-        return [int(self.quotes.index(r, 0).data(QUOTE_ID_ROLE)) for r in rows]
-
-    @Slot()
-    def show_current(self) -> None:
-        index = self.said.currentIndex()
-        if index.isValid():
-            self.section_requested.emit(int(index.data(SECTION_ID_ROLE)))
-
-    @Slot()
-    def add_selected(self) -> None:
-        ids = self.chosen_quotes()
-        if ids:
-            self.add_requested.emit(ids)
-
-    @Slot(QModelIndex)
-    def _activated(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.section_requested.emit(int(index.data(SECTION_ID_ROLE)))
-
-
-def _table(model: Any, name: str) -> QTableView:
-    view = QTableView()
-    view.setAccessibleName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    header = view.horizontalHeader()
-    for column in range(model.columnCount() - 1):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return view
+        return chosen(self.said, QUOTE_ID_ROLE)
 
 
 class PeopleDock(PanelDock):

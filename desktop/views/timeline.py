@@ -7,31 +7,25 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QPushButton,
-    QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from desktop.models.timeline import SECTION_ID_ROLE, EventsModel
 from desktop.session import Session
-from desktop.views.docks import PanelDock
+from desktop.views.docks import PanelDock, RowsPanel, chosen, select_row, table_view
 
 _DAY = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
-class TimelinePanel(QWidget):
-    section_requested = Signal(int)  # an event's paragraph, to show in the reader
-    add_requested = Signal(list)  # section ids to add to the brief
+class TimelinePanel(RowsPanel):
     library_filter = Signal(object)  # frozenset of source ids, or None: every source
 
     def __init__(self, session: Session, parent: Any = None) -> None:
@@ -51,20 +45,9 @@ class TimelinePanel(QWidget):
             "The library lists only the sources that speak of the days shown here"
         )
         self.filter_library.toggled.connect(self._apply_filter)
-        self.table = QTableView()
-        self.table.setAccessibleName("Events by day")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setDragEnabled(True)
-        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        for column in (0, 1):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.table.activated.connect(self._activated)
+        self.table = self.rows = table_view(self.model, "Events by day")
+        self.section_role = self.id_role = SECTION_ID_ROLE
+        self.table.activated.connect(self.activated)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.show_button = QPushButton("Show in Rea&der")
         self.show_button.clicked.connect(self.show_current)
@@ -104,8 +87,8 @@ class TimelinePanel(QWidget):
         self.model.set_days(*self._days())
         self.stale = False
         rows = [r for r, e in enumerate(self.model.rows) if e.section_id in chosen]
-        for row in rows or [0][: len(self.model.rows)]:
-            self.select_event(row)
+        for n, row in enumerate(rows or [0][: len(self.model.rows)]):
+            select_row(self.table, row, adding=n > 0)
         days = len({e.day for e in self.model.rows})
         count = len(self.model.rows)
         self.status.setText(
@@ -154,38 +137,15 @@ class TimelinePanel(QWidget):
 
     # -- acting on events ---------------------------------------------------------------------
     def select_event(self, row: int) -> None:
-        """Select an event and make it current (through the selection model: the table's
-        selectRow does nothing while its header has not yet taken in a reset)."""
-        flag = QItemSelectionModel.SelectionFlag
-        self.table.selectionModel().setCurrentIndex(
-            self.model.index(row, 0), flag.ClearAndSelect | flag.Rows
-        )
+        select_row(self.table, row)
 
     def _chosen_sections(self) -> list[int]:
-        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
-        return [int(self.model.index(r, 0).data(SECTION_ID_ROLE)) for r in rows]
+        return chosen(self.table, SECTION_ID_ROLE)
 
     def _selection_changed(self, *_: Any) -> None:
         rows = self.table.selectionModel().selectedRows()
         self.show_button.setEnabled(len(rows) == 1)
         self.add_button.setEnabled(bool(rows) and not self.session.project.readonly)
-
-    @Slot()
-    def show_current(self) -> None:
-        index = self.table.currentIndex()
-        if index.isValid():
-            self.section_requested.emit(int(index.data(SECTION_ID_ROLE)))
-
-    @Slot()
-    def add_selected(self) -> None:
-        ids = list(dict.fromkeys(self._chosen_sections()))
-        if ids:
-            self.add_requested.emit(ids)
-
-    @Slot(QModelIndex)
-    def _activated(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.section_requested.emit(int(index.data(SECTION_ID_ROLE)))
 
 
 class TimelineDock(PanelDock):
