@@ -51,6 +51,9 @@ class PreviewPanel(QWidget):
         self.pages_layout.setSpacing(12)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        # Always there, so "fit width" means one width: a bar that appears once the pages
+        # overflow would narrow the viewport after they were scaled to it.
+        scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         scroll.setWidget(self.pages)
         scroll.setAccessibleName("Preview pages")
         scroll.setStyleSheet("QScrollArea { background: #808080; }")
