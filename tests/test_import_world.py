@@ -194,6 +194,47 @@ def test_title_over_its_standfirst():
     assert read_text(text).title == "Council closes river bridge"
 
 
+def test_a_name_under_the_first_paragraph_does_not_make_it_a_standfirst():
+    """Once the byline and date stood above it, the paragraph is the body's first, and the
+    name under it is a picture's subject ("Ilse Varga"), not a byline."""
+    text = "\n".join(
+        [
+            "Council closes river bridge to lorries",
+            "6 October 2025",
+            BODY[0],
+            "",
+            "Ilse Varga",
+            *BODY[1:],
+        ]
+    )
+    article = read_text(text)
+    assert article.body() == BODY
+    assert article.meta.published == "2025-10-06"
+
+
+def test_a_menu_entry_under_the_first_paragraph_is_no_byline():
+    """ "Continue Reading Below" reads like three capitalised names; it is furniture."""
+    text = "\n\n".join(
+        ["Council closes river bridge", BODY[0], "Continue Reading Below", *BODY[1:]]
+    )
+    assert read_text(text).body() == BODY
+
+
+def test_a_summary_printed_again_as_the_first_paragraph_is_kept_once():
+    summary = BODY[0] + " Residents of the hill villages have asked for a weight limit too."
+    text = "\n\n".join(
+        [
+            "Council closes river bridge",
+            "By Ilse Varga | Updated: 6 October 2025 16:10",
+            summary,
+            "Open in app",
+            summary,
+            *BODY[1:],
+        ]
+    )
+    assert read_text(text).body() == [summary, *BODY[1:]]
+
+
 # -- 5. furniture inside the body ------------------------------------------------------------
 def test_also_read_lines_in_many_languages_go():
     for label in ("Also read:", "À lire aussi :", "Lesen Sie auch:", "Lee también:", "اقرأ أيضا:"):
@@ -259,6 +300,32 @@ def test_teasers_after_the_article_are_not_the_article():
         ]
     text = "\n".join(["Council closes river bridge", *BODY, "Back to the front page", *teasers])
     assert read_text(text).body() == BODY
+
+
+def test_a_feed_of_dated_stories_after_the_article_is_not_the_article():
+    """Other stories, each a headline, its author, a date line and a summary: the dates
+    coming back every few lines mark a feed, however long its summaries."""
+    feed = ["Valley Courier"]
+    for n, place in enumerate(["Holm", "Varga", "Lund", "Brask", "Tarn"]):
+        feed += [
+            f"Ferry service to {place} resumes after the storm",
+            "Anna Brisk",
+            f"Tuesday October {7 + n}, 2025",
+            f"The ferry to {place} sailed again on Monday morning after three days in port, its "
+            "operator said, and extra crossings are planned for the weekend and the week after.",
+        ]
+    text = "\n\n".join(["Council closes river bridge", *BODY]) + "\n\n" + "\n".join(feed)
+    assert read_text(text).body() == BODY
+
+
+def test_a_live_blog_with_a_date_over_each_entry_keeps_its_paragraphs():
+    entries = []
+    for n in range(4):
+        entries += [f"6 October 2025, 1{n}:00", BODY[n % len(BODY)] + f" (update {n})", BODY[0]]
+    article = read_text("\n".join(["Bridge closure: live updates", *entries]))
+    assert [p for p in article.body() if "(update" in p] == [
+        BODY[n % len(BODY)] + f" (update {n})" for n in range(4)
+    ]
 
 
 def test_an_article_with_a_subheading_over_each_paragraph_keeps_them():

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Generic, TypeVar, overload
 
+from brief.ingest.dates import is_date_line
 from brief.ingest.furniture import COMMENTS_OPEN, SENTENCE_END, is_barrier, is_caption, is_junk
 
 LONG_LINE = 15  # words: a line this long is prose wherever it stands
@@ -125,7 +127,12 @@ class Layout:
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
         # line numbers (Line.index)
-        self.teasers = _teaser_lines(lines) | _glued_teasers(lines) | _counted_links(lines)
+        self.teasers = (
+            _teaser_lines(lines)
+            | _glued_teasers(lines)
+            | _counted_links(lines)
+            | _dated_teasers(lines)
+        )
         self.list_titles = {pos for pos in range(len(lines)) if self._is_list_title(pos)}
         self.carried = self._carried_lines()  # line numbers (Line.index)
 
@@ -227,6 +234,47 @@ def _teaser_lines(lines: list[Line]) -> set[int]:
             pos += 2 * pairs
         else:
             pos += 1
+    return found
+
+
+def _dated_teasers(lines: list[Line]) -> set[int]:
+    """Lines of a feed of other stories, each entry a few short lines with a date line among
+    them (headline, author, date, summary): three date lines or more, two to six lines apart,
+    each stretch between them holding a headline and at most one long line. An article's
+    dated sections (a live blog's entries) run to paragraphs."""
+    dates = [pos for pos, line in enumerate(lines) if line.words <= 8 and is_date_line(line.text)]
+    found: set[int] = set()
+    group: list[int] = []
+
+    def entry(first: int, last: int) -> bool:
+        between = lines[first + 1 : last]
+        headlines = [
+            line for line in between if 2 <= line.words <= 20 and not line.text.endswith(".")
+        ]
+        long = [line for line in between if line.words >= LONG_LINE]
+        return bool(headlines) and len(long) <= 1 and 3 <= last - first <= 7
+
+    def close(group: list[int]) -> None:
+        if len(group) < 3:
+            return
+        span = max(b - a for a, b in pairwise(group)) - 1
+        first, last = group[0], group[-1]
+        for back in range(first - 1, max(-1, first - 1 - span), -1):
+            if lines[back].index != lines[back + 1].index - 1 or lines[back].is_paragraph:
+                break  # a blank line or a paragraph before the feed: the article's
+            first = back
+        for ahead in range(last + 1, min(len(lines), last + 1 + span)):
+            if lines[ahead].index != lines[ahead - 1].index + 1:
+                break
+            last = ahead
+        found.update(line.index for line in lines[first : last + 1])
+
+    for pos in dates:
+        if group and not entry(group[-1], pos):
+            close(group)
+            group = []
+        group.append(pos)
+    close(group)
     return found
 
 

@@ -154,10 +154,16 @@ class _Reader:
         pos = start
         while pos < end and not self.lines[pos].is_paragraph:
             pos += 1
-        # A standfirst is a paragraph followed closely by the byline or date.
-        for ahead in range(pos + 1, min(pos + 3, end)):
-            line = self.lines[ahead].text
-            if is_date_line(line) or BYLINE.match(line) or names_line(line):
+        # A standfirst is a paragraph followed closely by the byline or date; once a date or
+        # a byline stands above the paragraph, the head is over and the names under it are a
+        # picture's ("Kate Henshaw"), not a byline.
+        above = range(max(0, pos - 3), pos)
+        head_over = any(
+            is_date_line(self.lines[back].text) or BYLINE.match(self.lines[back].text)
+            for back in above
+        )
+        for ahead in range(pos + 1, min(pos + 3, end)) if not head_over else ():
+            if self._signs_head(self.lines[ahead]):
                 pos = ahead + 1
                 while pos < end and not self.lines[pos].is_paragraph:
                     pos += 1
@@ -168,6 +174,14 @@ class _Reader:
         if pos - 1 > start and re.match(r"1[.)]\s+\D", first) and not is_date_line(first):
             return pos - 1  # "1. Check the tyres": a numbered article's first heading
         return pos
+
+    @staticmethod
+    def _signs_head(line: Line) -> bool:
+        """A date line or a byline: the article's head ends with it."""
+        text = line.text
+        if is_date_line(text) or BYLINE.match(text):
+            return True
+        return not line.junk and bool(names_line(text))
 
     # -- metadata ------------------------------------------------------------------------------
     def _head(self, head_start: int, body_start: int) -> None:
@@ -420,6 +434,8 @@ class _Reader:
                 if not is_heading(line, following):
                     continue
                 blocks.append((SectionKind.HEADING, text))
+            elif line.words >= 25 and blocks and text == blocks[-1][1]:
+                continue  # a summary printed again as the paragraph after it: one is enough
             elif is_quotation(text) and blocks and blocks[-1][1].endswith(":"):
                 # introduced ("The mayor said:") and quoted whole: set apart as a quote; a
                 # quoted paragraph in the run of the text is reported speech, not a quote
