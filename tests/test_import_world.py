@@ -76,6 +76,27 @@ def test_caption_with_positions_is_not_body_or_title():
     assert article.body() == BODY
 
 
+def test_a_caption_printed_twice_in_a_row_is_a_caption():
+    """A slideshow prints a picture's caption twice, as its alt text and under it: a
+    sentence repeated on the next line is a caption, not body, in either layout."""
+    caption = "The old river bridge seen from the east bank, where the cracked piers stand."
+    doubled = f"{caption}\n{caption}\nPhoto: Ilse Varga"
+    lines = ["Council closes river bridge to lorries", doubled, *BODY]
+    for joined in ("\n".join(lines), "\n\n".join(lines)):
+        article = read_text(joined)
+        assert article.body() == BODY
+        assert caption in _kinds(article, SectionKind.CAPTION)
+    inside = "\n\n".join(["Council closes river bridge to lorries", *BODY[:2], doubled, *BODY[2:]])
+    article = read_text(inside)
+    assert article.body() == BODY
+    assert _kinds(article, SectionKind.CAPTION).count(caption) == 1
+
+
+def test_a_paragraph_said_twice_apart_is_still_body():
+    body = [BODY[0], BODY[2], BODY[0]]
+    assert read_text("\n\n".join(["Council closes river bridge", *body])).body() == body
+
+
 def test_caption_before_a_dateline_paragraph_is_a_caption():
     """A dateline opens the first paragraph: a short paragraph before it is a caption."""
     caption = "Lorries queue at the river bridge in the early morning."
@@ -250,6 +271,29 @@ def test_comment_and_related_barriers_in_other_languages():
         assert read_text(text).body() == BODY, barrier
 
 
+def test_a_comments_heading_under_the_last_paragraph_ends_the_article():
+    """ "Comments" right under the last paragraph opens the comments, however long the
+    pitches and comments under it; in a row of buttons above the article it is a button."""
+    pitch = (
+        "If you enjoyed this article, we have a proposition for you: join our members and get "
+        "every story, the newsletters and the podcasts, with fewer advertisements, for a small "
+        "fee each month, and support the reporting that you read here every day."
+    )
+    for joined in ("\n".join, "\n\n".join):
+        text = joined(
+            [
+                "Council closes river bridge to lorries",
+                *("Share", "Comments", "Print"),
+                *BODY,
+                "Comments",
+                "Something to consider",
+                pitch,
+                pitch.replace("proposition", "suggestion"),
+            ]
+        )
+        assert read_text(text).body() == BODY
+
+
 def test_long_comments_after_the_article_are_not_the_article():
     """Readers' comments outweigh a short article; their section's head still ends it."""
     long_comment = (
@@ -315,6 +359,16 @@ def test_a_feed_of_dated_stories_after_the_article_is_not_the_article():
             "operator said, and extra crossings are planned for the weekend and the week after.",
         ]
     text = "\n\n".join(["Council closes river bridge", *BODY]) + "\n\n" + "\n".join(feed)
+    assert read_text(text).body() == BODY
+
+
+def test_an_article_printed_after_a_feed_of_dated_stories_is_kept_whole():
+    """A feed whose entries are short lines (section, headline, date) ends at its last
+    entry: the long paragraphs after it are set unlike anything in the feed."""
+    feed = ["More stories like this one"]
+    for n, place in enumerate(["Holm", "Varga", "Lund", "Brask"]):
+        feed += ["REGIONAL NEWS", f"Ferry service to {place} resumes", f"October {7 + n}, 2025"]
+    text = "\n".join(["Council closes river bridge to lorries", *feed, *BODY])
     assert read_text(text).body() == BODY
 
 

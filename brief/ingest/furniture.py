@@ -82,6 +82,13 @@ COMMENTS_OPEN = re.compile(
     )\s*[:.…]*\s*$""",
     re.I | re.X,
 )
+# The comments' heading alone ("Comments"): it opens them only right under the article's
+# last paragraph, for in a row of buttons ("Share", "Comments", "Print") it is one of them.
+COMMENTS_HEADING = re.compile(
+    r"""^(?:comments|commentaires|kommentare|comentarios|comentários|commenti|reacties|yorumlar
+    |комментарии|التعليقات|تعليقات|نظرات|دیدگاه‌ها|تبصرے|نظرونه)\s*:?\s*$""",
+    re.I | re.X,
+)
 # A comment's own head: "Gary M on September 17, 2018 at 8:50 pm said:", "joetoronto says:".
 COMMENT_HEAD = re.compile(
     r"""^\S.{0,120}?\s(?:says|said|wrote|writes|replied|dit|a\s+dit|a\s+écrit|écrit|sagt|schreibt

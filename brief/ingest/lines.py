@@ -75,6 +75,7 @@ class Line:
     text: str
     words: int
     isolated: bool  # set apart, by blank lines or (in texts without them) a sentence's end
+    doubled: bool = False  # the same words on the line above or below it (see split_lines)
 
     @_Once
     def junk(self) -> bool:
@@ -83,7 +84,7 @@ class Line:
 
     @_Once
     def caption(self) -> bool:
-        return is_caption(self.text)
+        return self.doubled or is_caption(self.text)
 
     @_Once
     def barrier(self) -> bool:
@@ -106,6 +107,11 @@ def split_lines(text: str) -> list[Line]:
         if line:
             isolated = (i == 0 or not raw[i - 1]) and (i == len(raw) - 1 or not raw[i + 1])
             lines.append(Line(i, line, count_words(line), isolated))
+    for above, below in pairwise(lines):
+        if above.text == below.text and above.words >= 8 and below.index == above.index + 1:
+            # A sentence printed twice in a row: a picture's caption, once as its alt text
+            # and once under it (a slideshow's); an article does not repeat itself so.
+            above.doubled = below.doubled = True
     if not _sets_paragraphs_apart(lines):
         # Paragraphs on consecutive lines (many sites and editors copy that way): a blank
         # line says nothing here, so a line stands alone when it ends like a sentence.
@@ -254,17 +260,34 @@ def _dated_teasers(lines: list[Line]) -> set[int]:
         long = [line for line in between if line.words >= LONG_LINE]
         return bool(headlines) and len(long) <= 1 and 3 <= last - first <= 7
 
+    def like(pos: int, offset: int, group: list[int]) -> bool:
+        """Whether the line at `pos` is set like the lines `offset` away from the feed's
+        other dates: long where theirs are long (a summary), short where theirs are short."""
+        long = lines[pos].words >= LONG_LINE
+        alike = [
+            (lines[d + offset].words >= LONG_LINE) == long
+            for d in group
+            if 0 <= d + offset < len(lines) and d + offset not in group
+        ]
+        return bool(alike) and 2 * sum(alike) > len(alike)
+
     def close(group: list[int]) -> None:
         if len(group) < 3:
             return
         span = max(b - a for a, b in pairwise(group)) - 1
         first, last = group[0], group[-1]
-        for back in range(first - 1, max(-1, first - 1 - span), -1):
-            if lines[back].index != lines[back + 1].index - 1 or lines[back].is_paragraph:
-                break  # a blank line or a paragraph before the feed: the article's
+        for offset in range(1, span + 1):  # the first entry's lines before its date
+            back = group[0] - offset
+            if back < 0 or lines[back].index != lines[back + 1].index - 1:
+                break  # a blank line before the feed: what stands above is not its
+            if lines[back].is_paragraph or not like(back, -offset, group[1:]):
+                break
             first = back
-        for ahead in range(last + 1, min(len(lines), last + 1 + span)):
-            if lines[ahead].index != lines[ahead - 1].index + 1:
+        for offset in range(1, span + 1):  # the last entry's lines after its date
+            ahead = group[-1] + offset
+            if ahead >= len(lines) or lines[ahead].index != lines[ahead - 1].index + 1:
+                break
+            if not like(ahead, offset, group[:-1]):
                 break
             last = ahead
         found.update(line.index for line in lines[first : last + 1])

@@ -27,6 +27,7 @@ from brief.ingest.dates import find_date, is_date_line, line_date
 from brief.ingest.furniture import (
     BULLETS,
     COMMENT_HEAD,
+    COMMENTS_HEADING,
     COMMENTS_OPEN,
     SENTENCE_END,
     SOURCES_HEAD,
@@ -137,10 +138,16 @@ class _Reader:
     def _comment_starts(self) -> list[int]:
         """Where the article is over for certain: the heading of its own list of sources,
         or where a comment section may open: its opener ("34 responses to …", "Leave a
-        reply"), or a comment's head ("joetoronto says:") dated on its line or the next."""
+        reply"), its heading right under a paragraph, or a comment's head ("joetoronto
+        says:") dated on its line or the next."""
         starts = []
         for pos, line in enumerate(self.lines):
-            if COMMENTS_OPEN.match(line.text) or SOURCES_HEAD.match(line.text):
+            under_paragraph = pos > 0 and self.lines[pos - 1].is_paragraph
+            if (
+                COMMENTS_OPEN.match(line.text)
+                or SOURCES_HEAD.match(line.text)
+                or (under_paragraph and COMMENTS_HEADING.match(line.text))
+            ):
                 starts.append(pos)
             elif line.text.endswith(":") and line.words <= 20 and COMMENT_HEAD.match(line.text):
                 after = self.lines[pos + 1].text if pos + 1 < len(self.lines) else ""
@@ -201,7 +208,7 @@ class _Reader:
             if pos == title_pos or text == self.meta.title:
                 self.used.add(pos)  # the title printed twice
                 continue
-            if self.counts[text] > 1:
+            if self.counts[text] > 1 and not line.doubled:
                 continue  # repeated: the site's header ("today's date"), not the article's
             if self._date_line(pos):
                 continue
@@ -220,7 +227,8 @@ class _Reader:
                     self.meta.set_if_empty(key, found, Origin.INFERRED)
                 self.used.add(pos)
             elif line.caption and line.words <= 60:
-                self.head_captions.append(text)
+                if text not in self.head_captions:  # a doubled caption is one caption
+                    self.head_captions.append(text)
                 self.used.add(pos)
             elif (
                 title_pos is not None
@@ -408,7 +416,11 @@ class _Reader:
             if line.words <= 8 and _TIME_ONLY.match(text):
                 # "Updated 9:15 am", "3 hours ago": a stamp; a sentence with a time in it stays
                 continue
-            if self.counts[text] > 1 and len(text) < 200 and not line.is_paragraph:
+            if (
+                self.counts[text] > 1
+                and len(text) < 200
+                and not (line.is_paragraph or line.doubled)
+            ):
                 continue  # repeated furniture: "Photo: AP" under every picture
             following = self.lines[pos + 1] if pos + 1 < end else None
             if (
@@ -425,7 +437,8 @@ class _Reader:
                 listing = False  # its items follow, set as short lines
                 continue
             if looks_like_caption(line):
-                blocks.append((SectionKind.CAPTION, text))
+                if (SectionKind.CAPTION, text) not in blocks[-1:]:  # a doubled caption once
+                    blocks.append((SectionKind.CAPTION, text))
                 self.used.add(pos)
                 continue
             short = not line.isolated and line.words < _RUN_FREE
