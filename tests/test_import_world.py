@@ -362,6 +362,35 @@ def test_a_feed_of_dated_stories_after_the_article_is_not_the_article():
     assert read_text(text).body() == BODY
 
 
+def test_a_feed_of_entries_set_alike_after_the_article_is_not_the_article():
+    """Kicker, headline and source run together over a one-sentence summary, entry after
+    entry: a feed of other stories, though its summaries are set apart like paragraphs."""
+    feed = []
+    for n, place in enumerate(["Holm", "Varga", "Lund", "Brask", "Tarn"]):
+        feed += [
+            f"FERRIES\nService to {place} Resumes After The Storm\n{n + 1} shares valley.example",
+            f"The ferry to {place} sailed again on Monday morning after three days in port, "
+            "its operator said, adding that extra crossings are planned for the weekend and "
+            "for the whole of the week after.",
+        ]
+    text = "\n\n".join(["Council closes river bridge to lorries", *BODY, *feed])
+    assert read_text(text).body() == BODY
+
+
+def test_a_roundup_with_a_paragraph_under_each_item_is_kept():
+    """Name, price and shop over a paragraph of its own: the article's items, not a feed."""
+    body = []
+    for n, thing in enumerate(["kettle", "toaster", "lamp", "radio", "clock"]):
+        body += [
+            f"Valley {thing.title()} {n + 2}\nThe {thing} for ${20 + n}\nSee it now: Valley Shop",
+            f"The {thing} is the one we would buy: {BODY[0].lower()} {BODY[2].lower()}",
+        ]
+    article = read_text("\n\n".join(["The five best gifts from the valley", *body]))
+    assert [p for p in article.body() if p.startswith("The ") and p.endswith(".")] == [
+        text for text in body if not text.startswith("Valley")
+    ]
+
+
 def test_an_article_printed_after_a_feed_of_dated_stories_is_kept_whole():
     """A feed whose entries are short lines (section, headline, date) ends at its last
     entry: the long paragraphs after it are set unlike anything in the feed."""

@@ -138,6 +138,7 @@ class Layout:
             | _glued_teasers(lines)
             | _counted_links(lines)
             | _dated_teasers(lines)
+            | _repeated_entries(lines)
         )
         self.list_titles = {pos for pos in range(len(lines)) if self._is_list_title(pos)}
         self.carried = self._carried_lines()  # line numbers (Line.index)
@@ -298,6 +299,50 @@ def _dated_teasers(lines: list[Line]) -> set[int]:
             group = []
         group.append(pos)
     close(group)
+    return found
+
+
+_ENTRY_LINES = (2, 4)  # short lines over each summary in a feed: kicker, headline, source
+_SUMMARY_WORDS = 45  # a teaser's summary is a sentence or two; a roundup's text runs longer
+_ENTRIES = 4  # a feed shows at least this many entries set alike, one after another
+
+
+def _repeated_entries(lines: list[Line]) -> set[int]:
+    """Lines of a feed of other stories whose entries are set alike: the same number (two
+    to four) of short lines run together (kicker, headline, source), then one summary set
+    apart and short, four entries or more in a row. An article's subheading is one line;
+    a roundup's items (name, price, "See it now") stand over paragraphs of their own."""
+    entries: list[tuple[int, int, int]] = []  # (first line, summary line, short lines)
+    pos = 0
+    while pos < len(lines):
+        first = pos
+        while (
+            pos < len(lines)
+            and not lines[pos].isolated
+            and lines[pos].words <= 20
+            and pos - first < _ENTRY_LINES[1] + 1
+        ):
+            pos += 1
+        short = pos - first
+        if (
+            _ENTRY_LINES[0] <= short <= _ENTRY_LINES[1]
+            and pos < len(lines)
+            and lines[pos].isolated
+            and lines[pos].words <= _SUMMARY_WORDS
+        ):
+            entries.append((first, pos, short))
+            pos += 1
+        else:
+            pos = max(pos, first + 1)
+    found: set[int] = set()
+    row: list[tuple[int, int, int]] = []
+    for entry in [*entries, None]:
+        if entry is not None and row and entry[0] == row[-1][1] + 1 and entry[2] == row[-1][2]:
+            row.append(entry)
+            continue
+        if len(row) >= _ENTRIES:
+            found.update(line.index for line in lines[row[0][0] : row[-1][1] + 1])
+        row = [entry] if entry is not None else []
     return found
 
 
