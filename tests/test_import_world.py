@@ -271,6 +271,38 @@ def test_comment_and_related_barriers_in_other_languages():
         assert read_text(text).body() == BODY, barrier
 
 
+# A sample in Japanese written for this test: a note on a kettle's automatic switch.
+JAPANESE = [
+    "電気ケトルの自動電源オフ機能を切る方法について、今回は実際に試した手順を順番に説明します。"
+    "取扱説明書には書かれていない設定なので、同じことで困っている人の参考になれば幸いです。",
+    "まず本体の底にある小さなスイッチを確認し、電源コードを抜いた状態で三秒ほど押し続けます。"
+    "ランプが二回点滅すれば設定は変わっています。",
+    "Valley Kettle Proの設定ボタンについて",
+    "設定を元に戻すときも同じ操作をもう一度行えば大丈夫です。作業は一分もかかりませんでした。",
+]
+
+
+def test_a_japanese_subheading_with_latin_words_is_no_byline():
+    """ "Valley Kettle 2の…" starts like capitalised names, but a line in a script without
+    capitals is no line of names: the paragraphs above it stay body."""
+    text = "\n\n".join(["電気ケトルの自動電源オフを切る方法", *JAPANESE])
+    article = read_text(text)
+    assert article.body() == JAPANESE
+    assert not article.meta.authors
+
+
+def test_related_articles_in_japanese_chinese_and_korean_end_the_article():
+    teasers = [
+        "電気ケトルの湯あかを簡単に落とす方法を試してみたので、その結果をまとめました",
+        "トースターのパンくずトレイを掃除する手順と、掃除の頻度についての覚え書き",
+        "卓上ランプの電球を交換したら明るさが大きく変わったので比較写真を撮りました",
+    ]
+    for barrier in ("関連記事", "相关文章", "관련 기사"):
+        text = "\n\n".join(["電気ケトルの自動電源オフを切る方法", *JAPANESE]) + "\n\n"
+        text += "\n".join([barrier, *teasers])
+        assert read_text(text).body() == JAPANESE, barrier
+
+
 def test_a_comments_heading_under_the_last_paragraph_ends_the_article():
     """ "Comments" right under the last paragraph opens the comments, however long the
     pitches and comments under it; in a row of buttons above the article it is a button."""

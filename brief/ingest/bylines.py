@@ -30,6 +30,9 @@ _SOURCE_LABEL = re.compile(
 )
 _CONJUNCTION = re.compile(r"\s*(?:,|;|&|\band\b|\bet\b|\bund\b|\by\b|\be\b|\bi\b|\bи\b|\bve\b)\s*")
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*|[a-z]{1,3})$")
+# Scripts without capitals or spaces (Chinese, Japanese, Korean): a line holding them is no
+# line of capitalised names, whatever Latin words it also holds ("Kindle for PCの起動…").
+_UNCASED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 def byline_authors(text: str) -> list[str]:
@@ -43,6 +46,8 @@ def names_line(text: str) -> list[str]:
     """A line of names alone ("Rachida El Azzouzi et Mortaza Behboudi"): the names, else []."""
     words = text.split()
     if not 2 <= len(words) <= 10 or text.endswith((".", "!", "?", ":")):
+        return []
+    if _UNCASED_SCRIPT.search(text):
         return []
     names = [part for part in _CONJUNCTION.split(text) if part]
     if not names or len(names) > 4:
