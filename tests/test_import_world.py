@@ -189,6 +189,24 @@ def test_dateline_with_a_colon_and_with_an_agency():
     assert agency.body() == BODY
 
 
+def test_a_dateline_alone_under_the_standfirst_makes_it_the_standfirst():
+    """Title, date, a summary, then the place alone on its line over the body: the summary
+    is the standfirst and the place the dateline, though the date already stood above."""
+    standfirst = (
+        "Lorries will have to take a forty-kilometre detour after engineers found cracks in "
+        "two of the old river bridge's piers, the regional council said on Tuesday."
+    )
+    text = (
+        "\n".join(["Council closes river bridge to lorries", "October 6, 2025", standfirst])
+        + "\n\n"
+        + "\n\n".join(["HOLM, VALLEY", *BODY])
+    )
+    article = read_text(text)
+    assert article.body() == BODY
+    assert article.meta.standfirst == standfirst
+    assert article.meta.dateline == "HOLM, VALLEY"
+
+
 def test_dateline_on_a_line_of_its_own():
     text = "\n\n".join(
         ["Council closes river bridge", "Quartier du Port, Nordvik (Examplia)", *BODY]
@@ -518,6 +536,19 @@ def test_closing_credit_line_names_the_outlet():
         ["Council closes river bridge", *BODY, "Examplia Herald.", "Noticias relacionadas"]
     )
     assert read_text(text).publisher == "Examplia Herald"
+
+
+def test_an_outlet_named_in_a_reporting_verb_keeps_its_whole_name():
+    """ "told Valley Farm Radio Network": the outlet, all of its name ("Network" included)."""
+    text = "\n\n".join(
+        [
+            "Grain prices fall for a third week",
+            "Wheat prices fell again this week, millers told Valley Farm Radio Network, as the "
+            "harvest in the hill villages came in larger than the cooperatives had expected.",
+            *BODY,
+        ]
+    )
+    assert read_text(text).meta.publisher == "Valley Farm Radio Network"
 
 
 def test_agency_byline_is_the_publisher_and_an_outlet_cited_is_not():

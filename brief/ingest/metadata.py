@@ -81,7 +81,7 @@ _MASTHEAD = (
     r"Post|Times|Journal|Herald|Tribune|Guardian|Telegraph|Independent|Observer|Gazette|"
     r"Chronicle|Globe|Star|Sun|Mirror|Express|Economist|Atlantic|News|Press|Review|"
     r"Standard|Examiner|Inquirer|Dispatch|Courier|Monitor|Register|Reporter|Bulletin|"
-    r"Daily|Weekly|Magazine|Wire|Insider|Report|Radio|Television|TV"
+    r"Daily|Weekly|Magazine|Wire|Insider|Report|Radio|Television|TV|Network"
 )
 _OUTLET = re.compile(r"\b(?P<name>(?:The )?(?:[A-Z][\w’'&-]* ){0,3}(?:" + _MASTHEAD + r"))\b")
 # Phrases in which an outlet speaks of itself.

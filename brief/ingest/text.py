@@ -169,8 +169,10 @@ class _Reader:
             is_date_line(self.lines[back].text) or BYLINE.match(self.lines[back].text)
             for back in above
         )
-        for ahead in range(pos + 1, min(pos + 3, end)) if not head_over else ():
-            if self._signs_head(self.lines[ahead]):
+        for ahead in range(pos + 1, min(pos + 3, end)):
+            if self._dateline_over_body(ahead, end) or (
+                not head_over and self._signs_head(self.lines[ahead])
+            ):
                 pos = ahead + 1
                 while pos < end and not self.lines[pos].is_paragraph:
                     pos += 1
@@ -181,6 +183,15 @@ class _Reader:
         if pos - 1 > start and re.match(r"1[.)]\s+\D", first) and not is_date_line(first):
             return pos - 1  # "1. Check the tyres": a numbered article's first heading
         return pos
+
+    def _dateline_over_body(self, pos: int, end: int) -> bool:
+        """A place alone on its line over a paragraph ("BAAR, SWITZERLAND"): the dateline,
+        so what stands above it is the standfirst."""
+        return (
+            pos + 1 < end
+            and is_place_line(self.lines[pos].text)
+            and self.lines[pos + 1].is_paragraph
+        )
 
     @staticmethod
     def _signs_head(line: Line) -> bool:
