@@ -485,6 +485,16 @@ def test_embedded_social_post_is_one_quote():
         assert article.body() == [*BODY[:2], quotes[0], *BODY[2:]]
 
 
+def test_a_report_on_investors_subscribing_for_shares_is_body():
+    """ "Subscribing" in a report on a share offer is the story, not a subscription box."""
+    offer = (
+        "Small savers in the valley have welcomed the bridge bonds, subscribing for so many "
+        "that each will get a tenth of what they asked for, the council's bank said."
+    )
+    body = [*BODY[:3], offer, *BODY[3:]]
+    assert read_text("\n\n".join(["Council sells bonds for the new bridge", *body])).body() == body
+
+
 def test_subscription_box_in_other_languages_goes():
     box = [
         "Um diesen Artikel vollständig lesen zu können, benötigen Sie ein Abo.",

@@ -123,7 +123,10 @@ ALSO_READ = re.compile(
 JUNK_ANYWHERE = re.compile(
     r"""(?:
       \b(?:uses?|using|accept|allow)\s+(?:all\s+)?cookies\b|\bcookie\s+(?:policy|settings|notice)
-    | \bsubscribe\s+(?:to|now|today|for)\b|\bsubscribing\b|\bsign\s+up\s+(?:for|to|now)\b
+    | \bsubscribe\s+(?:to|now|today|for)\b|\bsign\s+up\s+(?:for|to|now)\b
+    # "By subscribing you agree", "by subscribing to our newsletter"; not "investors
+    # subscribing for shares", which a report on a share offer says
+    | \bby\s+subscribing\b|\bsubscribing\s+to\s+(?:our|the|this|a)\b
     | \b(?:our|free|daily|weekly)\s+newsletters?\b|\bmailing\s+list\b|\bin\s+your\s+inbox\b
     | all\s+rights\s+reserved|©|\(c\)\s*\d{4}|\bcopyright\s+(?:©\s*)?\d{4}
     | \bregistered\s+trademarks?\b|\bprivacy\s+(?:policy|notice)\b|\bterms\s+(?:of|and)\s+
