@@ -344,6 +344,20 @@ def test_a_comments_heading_under_the_last_paragraph_ends_the_article():
         assert read_text(text).body() == BODY
 
 
+def test_the_authors_box_under_the_last_paragraph_ends_the_article():
+    """ "About Ilse Varga", "Über …", "Sobre …" over a long biography: the author's box, not
+    the article's last section, in any of these languages."""
+    bio = (
+        "Ilse Varga has covered the valley's roads and bridges for twelve years, first for the "
+        "weekly paper in Holm and then for the Courier, where she edits the regional pages and "
+        "writes a column about the history of the old river crossings and the ferries that "
+        "served them before the first bridge was built."
+    )
+    for heading in ("About Ilse Varga", "Über Ilse Varga", "Sobre Ilse Varga"):
+        text = "\n\n".join(["Council closes river bridge to lorries", *BODY, heading, bio])
+        assert read_text(text).body() == BODY, heading
+
+
 def test_long_comments_after_the_article_are_not_the_article():
     """Readers' comments outweigh a short article; their section's head still ends it."""
     long_comment = (

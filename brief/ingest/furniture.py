@@ -24,6 +24,8 @@ SOURCES_HEAD = re.compile(
     re.IGNORECASE,
 )
 
+_ABOUT_BOX = r"""(?-i:(?:About|Über|Sobre|Acerca\s+de|À\s+propos\s+de|A\s+propos\s+de|Su|Over|Об?)
+      \s+[A-ZÀ-ÝА-Я][\w'’.-]*(?:\s+[A-ZÀ-ÝА-Я][\w'’.-]*){0,3})"""
 BARRIER = re.compile(
     r"""^(?:
       [\[(]?\s*(?:\d+\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?\s*[\])]?
@@ -40,6 +42,10 @@ BARRIER = re.compile(
     | trending(?:\s+now)?|recommended(?:\s+(?:for\s+you|stories|articles))?
     | you\s+(?:may|might)\s+also\s+(?:like|enjoy)|read\s+next|what\s+to\s+read\s+next
     | also\s+on\b.*|like\s+this|about\s+the\s+authors?|share\s+this(?:\s+(?:article|story|post))?
+    # the author's or the company's box: "About Jane Doe", "Über Moritz B.", "Sobre Ana"
+    | """
+    + _ABOUT_BOX
+    + r"""
     | tags?|topics|filed\s+under\b.*|sponsored(?:\s+(?:content|stories|links))?
     | next\s+(?:story|article|post)|previous\s+(?:story|article|post)
     # the article's own list of sources or references: cited, not part of the text
@@ -90,7 +96,11 @@ COMMENTS_OPEN = re.compile(
 # last paragraph, for in a row of buttons ("Share", "Comments", "Print") it is one of them.
 COMMENTS_HEADING = re.compile(
     r"""^(?:comments|commentaires|kommentare|comentarios|comentários|commenti|reacties|yorumlar
-    |комментарии|التعليقات|تعليقات|نظرات|دیدگاه‌ها|تبصرے|نظرونه)\s*:?\s*$""",
+    |комментарии|التعليقات|تعليقات|نظرات|دیدگاه‌ها|تبصرے|نظرونه
+    # and the author's or the company's box, which closes the article the same way
+    | about\s+the\s+authors?|"""
+    + _ABOUT_BOX
+    + r""")\s*:?\s*$""",
     re.I | re.X,
 )
 # A comment's own head: "Gary M on September 17, 2018 at 8:50 pm said:", "joetoronto says:".
