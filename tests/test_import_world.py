@@ -170,6 +170,26 @@ def test_bylines_and_dates_in_other_languages():
         assert article.title == "Council closes river bridge to lorries"
 
 
+def test_a_byline_below_the_first_paragraph_is_not_body():
+    """A fact-check's claim comes first and its byline after it: the byline, set on its own
+    line and dated, is the author's, not a paragraph."""
+    claim = "“Nine lorries an hour cross the old river bridge,” a councillor said in a debate."
+    text = "\n".join(
+        [
+            "Council closes river bridge to lorries",
+            claim,
+            "— Tom Lund on Sunday, October 5th, 2025 in a debate of the regional council",
+            "How many lorries does the old bridge carry?",
+            "By Ilse Varga and Anna Brisk on Monday, October 6th, 2025 at 11:08 a.m.",
+            *BODY,
+        ]
+    )
+    article = read_text(text)
+    assert "By Ilse Varga" not in " ".join(article.body())
+    assert article.body()[-len(BODY) :] == BODY
+    assert article.meta.authors[:1] == ["Ilse Varga"]
+
+
 def test_two_word_byline_gives_the_whole_name():
     text = "\n\n".join(["Council closes river bridge", "By Jane Doe", *BODY])
     assert read_text(text).authors == ["Jane Doe"]

@@ -424,6 +424,11 @@ class _Reader:
                 listing = None
             if line.junk or is_date_line(text) or line.index in self.layout.teasers:
                 continue
+            authors = byline_authors(text)
+            if authors:  # "By Name on Monday, …": a byline the head did not hold
+                self.meta.set_if_empty("authors", authors, Origin.INFERRED)
+                self.used.add(pos)
+                continue
             if line.words <= 8 and _TIME_ONLY.match(text):
                 # "Updated 9:15 am", "3 hours ago": a stamp; a sentence with a time in it stays
                 continue
