@@ -674,6 +674,29 @@ def test_list_under_its_own_heading_is_kept_and_a_menu_is_not():
     assert article.body() == [*BODY, "The band's summer dates", *dates]
 
 
+def test_a_list_under_its_heading_is_kept_without_blank_lines_and_headlines_are_not():
+    """On single line breaks nothing sets the heading apart: items set alike (each "date –
+    place @ hall", one closing in brackets) make the list; a run of other stories'
+    headlines under a short line does not."""
+    dates = [
+        "June 9 – Holm @ the Old Quay Theatre",
+        "June 12 – Varga @ the River Hall (formerly the Corn Exchange)",
+        "June 15 – Lund @ the Market Square stage",
+        "June 18 – Brask @ the Harbour Pavilion",
+        "June 21 – Tarn @ the Castle Gardens",
+    ]
+    headlines = [
+        "Ferry service to Holm resumes after the storm",
+        "New bus timetable starts in the hill villages",
+        "Flood warning lifted for the lower valley",
+        "Market square to close for repairs in spring",
+    ]
+    text = "\n".join(["Council closes river bridge", *BODY, "The band's summer dates", *dates])
+    assert read_text(text).body() == [*BODY, "The band's summer dates", *dates]
+    text = "\n".join(["Council closes river bridge", *BODY, "Latest from the valley", *headlines])
+    assert read_text(text).body() == BODY
+
+
 def test_a_list_in_the_middle_does_not_cut_the_article_in_two():
     """Eight short items weigh like a menu; under the line that introduces them they are the
     article's own and the paragraphs after them stay."""

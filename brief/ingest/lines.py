@@ -9,6 +9,7 @@ and sorts them with what this module finds.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
@@ -33,6 +34,7 @@ POST_SIGNATURE = re.compile(
 # A list item's mark: a bullet or dash, or a number or letter with its stop ("1)", "2.", "b)").
 LIST_MARK = re.compile(r"^(?:[•▪►▸‣◦·*\-–—]\s+|\(?(?:\d{1,2}|[a-z])[.)]\s+)(?=\S)")
 BULLET = re.compile(r"^[•▪►▸‣◦·*\-–—]\s+(?=\S)")
+_SEPARATOR = re.compile(r"(?<=\s)[–—|@·•:](?=\s)|(?<=\w): ")  # between an entry's parts
 _LIST_ITEM_WORDS = 40  # a longer line under a list's introduction is a paragraph again
 _TEASER_PAIRS = 3  # a list of stories shows at least this many headline-and-summary pairs
 # Quotation marks that open and close a quotation, by language: “…”, "…", «…», „…“, 「…」.
@@ -132,6 +134,9 @@ class Layout:
 
     def __init__(self, lines: list[Line]) -> None:
         self.lines = lines
+        # No blank line anywhere (paragraphs on single line breaks): a list's heading is not
+        # set apart, and only items set alike under it tell it (see _is_list_title).
+        self.unspaced = all(b.index == a.index + 1 for a, b in pairwise(lines))
         # line numbers (Line.index)
         self.teasers = (
             _teaser_lines(lines)
@@ -163,7 +168,10 @@ class Layout:
             return True if marked is not False and not is_junk(LIST_MARK.sub("", text)) else None
         if marked and URL.match(text):
             return True  # the item's link, on the line under it
-        if marked is not True and not line.isolated and not line.junk and line.words >= 2:
+        # Set in a run of lines; in a text without blank lines "isolated" means a sentence's
+        # end, which an item may have too ("… Amphitheatre (Formerly Verizon)"), if short.
+        in_run = not line.isolated or (self.unspaced and line.words < LONG_LINE)
+        if marked is not True and in_run and not line.junk and line.words >= 2:
             return False
         return None
 
@@ -181,18 +189,26 @@ class Layout:
     def _is_list_title(self, pos: int) -> bool:
         """A short line set apart over three or more items of four words or more ("Tour
         dates" over "June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre"): a list's
-        heading. A menu's heading stands over entries of a word or two."""
+        heading. A menu's heading stands over entries of a word or two. In a text without
+        blank lines, nothing sets the heading apart: its items must then be set alike, each
+        holding the same separator ("–", "@", "|", ":"), four of them or more (four in five:
+        a credit may close the list)."""
         line = self.lines[pos]
-        if not (line.isolated and 1 <= line.words <= 10) or SENTENCE_END.search(line.text):
+        if not (line.isolated or self.unspaced) or not 1 <= line.words <= 10:
             return False
-        if line.junk or line.barrier:
+        if SENTENCE_END.search(line.text) or line.junk or line.barrier:
             return False
         items = []
         for ahead in range(pos + 1, len(self.lines)):
             if self.list_item(ahead, False) is None:
                 break
-            items.append(self.lines[ahead].words)
-        return len(items) >= 3 and sum(items) >= 4 * len(items)
+            items.append(self.lines[ahead])
+        if len(items) < 3 or sum(item.words for item in items) < 4 * len(items):
+            return False
+        if line.isolated:
+            return True
+        separators = Counter(sep for item in items for sep in set(_SEPARATOR.findall(item.text)))
+        return len(items) >= 4 and any(5 * n >= 4 * len(items) for n in separators.values())
 
     def _carried_lines(self) -> set[int]:
         """Short lines the article's own layout explains: a list's items under the line
