@@ -575,6 +575,19 @@ def test_signature_labels_name_author_and_source():
     assert article.body() == BODY
 
 
+def test_contributors_notes_closing_the_report_are_not_body():
+    for note in (
+        "(Reporting by Ilse Varga; additional reporting by Tom Lund; Editing by Anna Brisk)",
+        "Tom Lund contributed reporting from Holm.",
+        "( With inputs from Valley Press Agency )",
+        "Mit Material von vpa",
+    ):
+        text = "\n\n".join(["Council closes river bridge to lorries", *BODY, note])
+        article = read_text(text)
+        assert article.body() == BODY, note
+        assert note.strip() in article.removed, note
+
+
 def test_closing_credit_line_names_the_outlet():
     text = "\n\n".join(
         ["Council closes river bridge", *BODY, "Examplia Herald.", "Noticias relacionadas"]

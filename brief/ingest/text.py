@@ -67,6 +67,17 @@ _READ_MORE = re.compile(
 # when the article changed, not when it first appeared, so it never fills `published`.
 _STAMP = re.compile(r"^(?:published|updated|posted|last\s+updated|modified)\b", re.I)
 _UPDATED = re.compile(r"^(?:(?:last\s+)?updated|modified)\b", re.I)
+# A note closing a report on who else reported or edited it: "(Reporting by …; Editing by
+# …)", "Jane Doe contributed reporting from Kabul.", "(With inputs from ANI)", "Mit Material
+# von dpa": the agency's or the paper's credits, not the article's text.
+_CONTRIBUTORS = re.compile(
+    r"""^\(?\s*(?:additional\s+)?reporting\s+by\b|^\(?\s*(?:editing|edited|compiled|writing)\s+by\b
+    |\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story|article))
+    |^\(?\s*(?:with\s+inputs?\s+from|con\s+información\s+de|avec\s+l['’]?agence|mit\s+material\s+von
+    |com\s+informações\s+d[aeo]s?)\b""",
+    re.I | re.X,
+)
+_CONTRIBUTORS_WORDS = 40
 _LABEL = re.compile(r"^(?:tags|topics|keywords|filed\s+under)\s*:\s*", re.I)
 
 # How lines are weighed (words beyond these counts earn weight; see _best_run).
@@ -502,6 +513,14 @@ class _Reader:
         # A leading heading that repeats the title is the title.
         if blocks and blocks[0][0] is SectionKind.HEADING and blocks[0][1] == self.meta.title:
             blocks.pop(0)
+        while (
+            blocks
+            and blocks[-1][0] is SectionKind.PARAGRAPH
+            and len(blocks[-1][1].split()) <= _CONTRIBUTORS_WORDS
+            and _CONTRIBUTORS.search(blocks[-1][1])
+        ):
+            note = blocks.pop()[1]  # a closing credit: listed with the lines removed
+            self.used -= {pos for pos, line in enumerate(self.lines) if line.text == note}
         take_dateline(self.meta, blocks)
         blocks[:0] = [(SectionKind.CAPTION, text) for text in self.head_captions]
         self.body_paragraphs = [text for kind, text in blocks if kind is SectionKind.PARAGRAPH]
