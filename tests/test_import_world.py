@@ -170,6 +170,17 @@ def test_bylines_and_dates_in_other_languages():
         assert article.title == "Council closes river bridge to lorries"
 
 
+def test_the_heads_strip_of_facts_is_not_body():
+    """Place, desk and date between bars, or a date and a reading time: the head's strip,
+    wherever the copy puts it."""
+    for strip in (
+        "Holm, Valley Courier Desk | Updated : 6 October 2025, 09:01 AM",
+        "Oct 6, 2025 at 9:24 pm • 2 min read",
+    ):
+        text = "\n".join(["Council closes river bridge to lorries", *BODY[:2], strip, *BODY[2:]])
+        assert read_text(text).body() == BODY, strip
+
+
 def test_a_byline_below_the_first_paragraph_is_not_body():
     """A fact-check's claim comes first and its byline after it: the byline, set on its own
     line and dated, is the author's, not a paragraph."""
@@ -452,13 +463,15 @@ def test_a_feed_of_entries_set_alike_after_the_article_is_not_the_article():
     feed = []
     for n, place in enumerate(["Holm", "Varga", "Lund", "Brask", "Tarn"]):
         feed += [
-            f"FERRIES\nService to {place} Resumes After The Storm\n{n + 1} shares valley.example",
+            f"FERRIES\nWill Service to {place} Resume After The Storm?\n{n + 1} shares valley.example",
             f"The ferry to {place} sailed again on Monday morning after three days in port, "
             "its operator said, adding that extra crossings are planned for the weekend and "
             "for the whole of the week after.",
         ]
     text = "\n\n".join(["Council closes river bridge to lorries", *BODY, *feed])
     assert read_text(text).body() == BODY
+    single = "\n".join(["Council closes river bridge to lorries", *BODY, *feed])
+    assert read_text(single).body() == BODY  # the headline's "?" ends no paragraph
 
 
 def test_a_roundup_with_a_paragraph_under_each_item_is_kept():

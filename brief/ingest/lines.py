@@ -143,7 +143,7 @@ class Layout:
             | _glued_teasers(lines)
             | _counted_links(lines)
             | _dated_teasers(lines)
-            | _repeated_entries(lines)
+            | _repeated_entries(lines, self.unspaced)
         )
         self.list_titles = {pos for pos in range(len(lines)) if self._is_list_title(pos)}
         self.carried = self._carried_lines()  # line numbers (Line.index)
@@ -323,29 +323,27 @@ _SUMMARY_WORDS = 45  # a teaser's summary is a sentence or two; a roundup's text
 _ENTRIES = 4  # a feed shows at least this many entries set alike, one after another
 
 
-def _repeated_entries(lines: list[Line]) -> set[int]:
+def _repeated_entries(lines: list[Line], unspaced: bool) -> set[int]:
     """Lines of a feed of other stories whose entries are set alike: the same number (two
     to four) of short lines run together (kicker, headline, source), then one summary set
     apart and short, four entries or more in a row. An article's subheading is one line;
     a roundup's items (name, price, "See it now") stand over paragraphs of their own."""
     entries: list[tuple[int, int, int]] = []  # (first line, summary line, short lines)
+
+    def short_line(line: Line) -> bool:
+        # without blank lines a headline ending in "?" is "isolated": its length tells
+        return line.words <= 20 and (not line.isolated or (unspaced and line.words < LONG_LINE))
+
+    def summary(line: Line) -> bool:
+        return line.isolated and (LONG_LINE if unspaced else 1) <= line.words <= _SUMMARY_WORDS
+
     pos = 0
     while pos < len(lines):
         first = pos
-        while (
-            pos < len(lines)
-            and not lines[pos].isolated
-            and lines[pos].words <= 20
-            and pos - first < _ENTRY_LINES[1] + 1
-        ):
+        while pos < len(lines) and short_line(lines[pos]) and pos - first < _ENTRY_LINES[1] + 1:
             pos += 1
         short = pos - first
-        if (
-            _ENTRY_LINES[0] <= short <= _ENTRY_LINES[1]
-            and pos < len(lines)
-            and lines[pos].isolated
-            and lines[pos].words <= _SUMMARY_WORDS
-        ):
+        if _ENTRY_LINES[0] <= short <= _ENTRY_LINES[1] and pos < len(lines) and summary(lines[pos]):
             entries.append((first, pos, short))
             pos += 1
         else:

@@ -78,6 +78,8 @@ _CONTRIBUTORS = re.compile(
     re.I | re.X,
 )
 _CONTRIBUTORS_WORDS = 40
+# Parts of a head's strip of facts (place, byline, date, reading time) between separators.
+_META_STRIP = re.compile(r"\s[|•·]\s")
 _LABEL = re.compile(r"^(?:tags|topics|keywords|filed\s+under)\s*:\s*", re.I)
 
 # How lines are weighed (words beyond these counts earn weight; see _best_run).
@@ -440,6 +442,8 @@ class _Reader:
                 self.meta.set_if_empty("authors", authors, Origin.INFERRED)
                 self.used.add(pos)
                 continue
+            if _META_STRIP.search(text) and line.words <= 15 and find_date(text):
+                continue  # "Delhi, News Bureau | Updated : 19 November 2019": the head's strip
             if line.words <= 8 and _TIME_ONLY.match(text):
                 # "Updated 9:15 am", "3 hours ago": a stamp; a sentence with a time in it stays
                 continue
