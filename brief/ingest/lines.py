@@ -196,6 +196,10 @@ class Layout:
         line = self.lines[pos]
         if not (line.isolated or self.unspaced) or not 1 <= line.words <= 10:
             return False
+        if not line.isolated and not (
+            pos + 1 < len(self.lines) and _SEPARATOR.search(self.lines[pos + 1].text)
+        ):
+            return False  # the first item shows no separator: the items are not set alike
         if SENTENCE_END.search(line.text) or line.junk or line.barrier:
             return False
         items = []
