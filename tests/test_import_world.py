@@ -389,6 +389,13 @@ def test_the_authors_box_under_the_last_paragraph_ends_the_article():
         assert read_text(text).body() == BODY, heading
 
 
+def test_a_subheading_starting_like_an_authors_box_elsewhere_does_not_end_the_article():
+    """ "Over Christmas" (Dutch "Over" opens an author's box) is an English subheading."""
+    body = [*BODY, "Over Christmas", BODY[2].replace("Drivers", "Bus drivers")]
+    text = "\n\n".join(["Council closes river bridge to lorries", *body])
+    assert read_text(text).body() == body
+
+
 def test_long_comments_after_the_article_are_not_the_article():
     """Readers' comments outweigh a short article; their section's head still ends it."""
     long_comment = (

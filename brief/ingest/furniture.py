@@ -24,7 +24,9 @@ SOURCES_HEAD = re.compile(
     re.IGNORECASE,
 )
 
-_ABOUT_BOX = r"""(?-i:(?:About|Über|Sobre|Acerca\s+de|À\s+propos\s+de|A\s+propos\s+de|Su|Over|Об?)
+# An author's or a company's box: "About Jane Doe". Only words that open no ordinary heading
+# in their language ("Over", "Su" would: "Over Christmas", "Su Misura").
+_ABOUT_BOX = r"""(?-i:(?:About|Über|Sobre|Acerca\s+de|À\s+propos\s+de|A\s+propos\s+de|Об?)
       \s+[A-ZÀ-ÝА-Я][\w'’.-]*(?:\s+[A-ZÀ-ÝА-Я][\w'’.-]*){0,3})"""
 BARRIER = re.compile(
     r"""^(?:
