@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-_SAMPLE = 500  # characters read (every benchmark page and paragraph is told the same from 400)
+_SAMPLE = 400  # characters read (every benchmark page and paragraph is told the same from 400)
 _RTL_LANGUAGES = frozenset({"ar", "fa", "ps", "ur", "he", "yi", "ckb", "sd", "ug", "dv"})
 
 

@@ -34,6 +34,7 @@ POST_SIGNATURE = re.compile(
 # A list item's mark: a bullet or dash, or a number or letter with its stop ("1)", "2.", "b)").
 LIST_MARK = re.compile(r"^(?:[•▪►▸‣◦·*\-–—]\s+|\(?(?:\d{1,2}|[a-z])[.)]\s+)(?=\S)")
 BULLET = re.compile(r"^[•▪►▸‣◦·*\-–—]\s+(?=\S)")
+_DIGIT = re.compile(r"\d")
 _SEPARATOR = re.compile(r"(?<=\s)[–—|@·•:](?=\s)|(?<=\w): ")  # between an entry's parts
 _LIST_ITEM_WORDS = 40  # a longer line under a list's introduction is a paragraph again
 _TEASER_PAIRS = 3  # a list of stories shows at least this many headline-and-summary pairs
@@ -269,7 +270,11 @@ def _dated_teasers(lines: list[Line]) -> set[int]:
     them (headline, author, date, summary): three date lines or more, two to six lines apart,
     each stretch between them holding a headline and at most one long line. An article's
     dated sections (a live blog's entries) run to paragraphs."""
-    dates = [pos for pos, line in enumerate(lines) if line.words <= 8 and is_date_line(line.text)]
+    dates = [  # a feed's dates carry a day or a year: a line without a digit is not tried
+        pos
+        for pos, line in enumerate(lines)
+        if line.words <= 8 and _DIGIT.search(line.text) and is_date_line(line.text)
+    ]
     found: set[int] = set()
     group: list[int] = []
 
@@ -382,6 +387,9 @@ def _glued(line: Line) -> bool:
         return False
     words = line.text.split()
     for position, word in enumerate(words[3:20], start=3):
+        tail = word[3:]
+        if tail.lower() == tail:
+            continue  # no capital where a summary could start (most words): _has_glue's test
         if _has_glue(word) and len(words) - position >= 4:
             headline, summary = words[: position + 1], words[position + 1 : position + 6]
             if _capitalised(headline) >= 0.8 and _capitalised(summary) <= 0.4:
@@ -426,7 +434,9 @@ def _counted_links(lines: list[Line]) -> set[int]:
     (9048)"): the most-commented stories, a site's sections with their number of posts.
     Three such lines or more, one after another."""
     marked = [
-        pos for pos, line in enumerate(lines) if line.words <= 40 and _COUNTED.search(line.text)
+        pos
+        for pos, line in enumerate(lines)
+        if line.text.endswith(")") and line.words <= 40 and _COUNTED.search(line.text)
     ]
     return _clustered(lines, marked, 1, 3)
 
