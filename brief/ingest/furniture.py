@@ -160,9 +160,15 @@ _ANYWHERE_WORDS = (
     "terms and", "click here", "akismet", "placeholder", "went wrong", "thank you for",
     "download", "javascript", "browser", "in app", "published from",
 )  # fmt: skip
-# One pattern of plain words, searched for in the lower-cased line: re skips in C to the
-# letters that may start one, where 25 substring tests each scan the line again.
-_ANYWHERE_WORD = re.compile("|".join(map(re.escape, _ANYWHERE_WORDS)))
+
+
+def _may_be_anywhere(low: str) -> bool:
+    """Whether the lower-cased line holds one of JUNK_ANYWHERE's words. Substring tests in
+    turn: on the benchmark's long lines they take two thirds of the time of one pattern of
+    the same words, which re tries letter by letter (0.12 against 0.18 ms a page)."""
+    return any(word in low for word in _ANYWHERE_WORDS)
+
+
 JUNK_START = re.compile(
     r"""(?:
       read\s+(?:more|the\s+full|the\s+original)\b|continue\s+reading\b|skip\s+to\b|advertisement\b
@@ -178,7 +184,7 @@ def junk_phrase(text: str) -> bool:
     """A boilerplate phrase anywhere in the line ("All rights reserved", "Skip to content")."""
     if JUNK_START.match(text):
         return True
-    return bool(_ANYWHERE_WORD.search(text.lower())) and bool(JUNK_ANYWHERE.search(text))
+    return _may_be_anywhere(text.lower()) and bool(JUNK_ANYWHERE.search(text))
 
 
 # The vocabulary of subscription boxes, log-in forms, cookie banners and browser warnings,
@@ -273,7 +279,13 @@ _CONTACT_WORD = re.compile("|".join(map(re.escape, _CONTACT_WORDS)))
 
 
 def _may_hold_contact(text: str) -> bool:
+    """False when CONTACT cannot match: an address needs its "@", a number its digits."""
+    if "@" not in text and not _DIGIT.search(text):
+        return False
     return bool(_CONTACT_WORD.search(text.lower()))
+
+
+_DIGIT = re.compile(r"\d", re.UNICODE)
 
 
 # Credits that mark a line as a photo caption. Each pattern is tried only where it can
@@ -306,6 +318,7 @@ CREDIT_TAIL = re.compile(
 
 # The separators of a breadcrumb trail, each between spaces.
 BREADCRUMB = re.compile(r"\s[›»>/|]\s")
+_BREADCRUMB_MARKS = "›»>/|"
 BULLETS = ("•", "▪", "►", "▸", "‣", "◦")
 
 
@@ -318,6 +331,11 @@ _TOGGLED = re.compile(
 )
 
 
+# The switch closes the line: its last characters hold it ("… more" is a dozen; spaces
+# come collapsed), so a long line is not searched from its start.
+_TOGGLED_TAIL = 64
+
+
 def is_junk(text: str, words: int | None = None) -> bool:
     """True for a line that is page furniture wherever it stands.
 
@@ -328,13 +346,17 @@ def is_junk(text: str, words: int | None = None) -> bool:
         words = len(text.split())
     if junk_phrase(text) or is_junk_line(text, words) or is_barrier(text, words):
         return True
-    if len(BREADCRUMB.findall(text)) >= 2 and not SENTENCE_END.search(text.rstrip("…")):
+    if (
+        any(mark in text for mark in _BREADCRUMB_MARKS)
+        and len(BREADCRUMB.findall(text)) >= 2
+        and not SENTENCE_END.search(text.rstrip("…"))
+    ):
         return True  # "Home › World › Asia › Taliban take…"
     if text.startswith(BULLETS) and not SENTENCE_END.search(text):
         return True  # a bulleted link: "• Live: troops work to resume flights"
     if ALSO_READ.match(text) and words <= 30:
         return True
-    if _TOGGLED.search(text):
+    if _TOGGLED.search(text[-_TOGGLED_TAIL:]):
         return True  # a caption with its "… more" / "less" switch: a slideshow's, copied
 
     if words >= 20 and _is_word_list(text):
