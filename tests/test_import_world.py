@@ -253,6 +253,17 @@ def test_store_date_mark_is_metadata_not_text():
     assert article.body() == BODY
 
 
+def test_a_headline_ending_in_a_quotation_mark_is_the_title():
+    """ "… To Prevent 'Widespread Closures'" ends in a quotation mark, as a sentence may; in
+    title case it is the headline, not the first paragraph. A quoted sentence stays prose."""
+    headline = "Council Calls For Repairs On River Bridge To Prevent 'Widespread Closures'"
+    quoted = "The mayor said the repairs were overdue and called the closure “a lesson for us all.”"
+    text = "\n\n".join(["Breaking News", headline, *BODY, quoted])
+    article = read_text(text)
+    assert article.title == headline
+    assert article.body() == [*BODY, quoted]
+
+
 def test_title_over_its_standfirst():
     text = "\n\n".join(
         [

@@ -35,6 +35,7 @@ POST_SIGNATURE = re.compile(
 LIST_MARK = re.compile(r"^(?:[•▪►▸‣◦·*\-–—]\s+|\(?(?:\d{1,2}|[a-z])[.)]\s+)(?=\S)")
 BULLET = re.compile(r"^[•▪►▸‣◦·*\-–—]\s+(?=\S)")
 _DIGIT = re.compile(r"\d")
+_CLOSING_QUOTES = "'\"’”»"
 _SEPARATOR = re.compile(r"(?<=\s)[–—|@·•:](?=\s)|(?<=\w): ")  # between an entry's parts
 _LIST_ITEM_WORDS = 40  # a longer line under a list's introduction is a paragraph again
 _TEASER_PAIRS = 3  # a list of stories shows at least this many headline-and-summary pairs
@@ -96,10 +97,14 @@ class Line:
 
     @property
     def is_paragraph(self) -> bool:
-        """Looks like a paragraph of prose: long, or set off and ending like a sentence."""
-        return self.words >= 25 or (
-            self.words >= 8 and bool(SENTENCE_END.search(self.text)) and self.isolated
-        )
+        """Looks like a paragraph of prose: long, or set off and ending like a sentence. A
+        headline in title case ending in a quotation mark ("… Prevent 'Widespread Famine'")
+        ends like a sentence without being one."""
+        if self.words >= 25:
+            return True
+        if self.words < 8 or not self.isolated or not SENTENCE_END.search(self.text):
+            return False
+        return not (self.text[-1] in _CLOSING_QUOTES and _capitalised(self.text.split()) >= 0.8)
 
 
 def split_lines(text: str) -> list[Line]:
