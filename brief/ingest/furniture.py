@@ -278,14 +278,14 @@ _CONTACT_WORDS = (
 _CONTACT_WORD = re.compile("|".join(map(re.escape, _CONTACT_WORDS)))
 
 
+_DIGIT = re.compile(r"\d")  # any script's digits (Arabic-Indic ones too)
+
+
 def _may_hold_contact(text: str) -> bool:
     """False when CONTACT cannot match: an address needs its "@", a number its digits."""
     if "@" not in text and not _DIGIT.search(text):
         return False
     return bool(_CONTACT_WORD.search(text.lower()))
-
-
-_DIGIT = re.compile(r"\d", re.UNICODE)
 
 
 # Credits that mark a line as a photo caption. Each pattern is tried only where it can

@@ -90,6 +90,10 @@ _BARRIER_PENALTY = 40  # "Comments", "Related stories": the article is over
 _ARTICLE_WEIGHT = 40  # a run this heavy before the comments is the article they discuss
 
 
+def _date_or_byline(text: str) -> bool:
+    return is_date_line(text) or bool(BYLINE.match(text))
+
+
 def read_text(text: str, *, name: str | None = None) -> Article:
     """Import pasted or plain text: the body as sections, its metadata found by rules."""
     normalized = normalize_text(text)
@@ -178,10 +182,7 @@ class _Reader:
         # a byline stands above the paragraph, the head is over and the names under it are a
         # picture's ("Kate Henshaw"), not a byline.
         above = range(max(0, pos - 3), pos)
-        head_over = any(
-            is_date_line(self.lines[back].text) or BYLINE.match(self.lines[back].text)
-            for back in above
-        )
+        head_over = any(_date_or_byline(self.lines[back].text) for back in above)
         for ahead in range(pos + 1, min(pos + 3, end)):
             if self._dateline_over_body(ahead, end) or (
                 not head_over and self._signs_head(self.lines[ahead])
@@ -209,10 +210,9 @@ class _Reader:
     @staticmethod
     def _signs_head(line: Line) -> bool:
         """A date line or a byline: the article's head ends with it."""
-        text = line.text
-        if is_date_line(text) or BYLINE.match(text):
+        if _date_or_byline(line.text):
             return True
-        return not line.junk and bool(names_line(text))
+        return not line.junk and bool(names_line(line.text))
 
     # -- metadata ------------------------------------------------------------------------------
     def _head(self, head_start: int, body_start: int) -> None:
