@@ -1,17 +1,33 @@
 """The pasted-text reader's shortcuts give the answers of the checks they stand for: whole-
 line patterns tried on long lines only where they can match, words without a capital not
-looked at letter by letter. Checked on every line of the benchmark's pasted pages and on
-lines made at random from the patterns' own phrases."""
+looked at letter by letter, phrases looked for only in lines holding their word, the
+furniture checks made only on the lines of the run chosen. Checked on every line of the
+benchmark's pasted pages and on lines made at random from the patterns' own phrases."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from brief.ingest.furniture import BARRIER, JUNK_LINE, is_barrier, is_junk_line
-from brief.ingest.lines import _has_glue, count_words
+from brief.ingest import dates, furniture, lines, metadata
+from brief.ingest import text as pasted
+from brief.ingest.furniture import (
+    BARRIER,
+    COMMENTS_OPEN,
+    JUNK_LINE,
+    SOURCES_HEAD,
+    heads_sources,
+    is_barrier,
+    is_junk_line,
+    opens_comments,
+)
+from brief.ingest.lines import Line, _glued, _has_glue, count_words
 from tests.conftest import BENCHMARK, need
+
+_WORD = re.compile(r"\w+")
 
 
 def _glue_by_letter(word: str) -> bool:
@@ -22,10 +38,29 @@ def _glue_by_letter(word: str) -> bool:
     return False
 
 
+def _glued_word_by_word(line: Line) -> bool:
+    """_glued as it was: every word looked at, then the dateline searched for."""
+    if line.words < 8:
+        return False
+    words = line.text.split()
+    for position, word in enumerate(words[3:20], start=3):
+        if _glue_by_letter(word) and len(words) - position >= 4:
+            headline, summary = words[: position + 1], words[position + 1 : position + 6]
+            if lines._capitalised(headline) >= 0.8 and lines._capitalised(summary) <= 0.4:
+                return True
+    return lines._inner_dateline(line.text)
+
+
 def _same(text: str) -> None:
     words = count_words(text)
+    if not lines._UNSPACED.search(text):
+        assert words == len(_WORD.findall(text)), text
     assert is_barrier(text, words) == bool(BARRIER.match(text)), text
     assert is_junk_line(text, words) == bool(JUNK_LINE.match(text)), text
+    assert opens_comments(text, words) == bool(COMMENTS_OPEN.match(text)), text
+    assert heads_sources(text, words) == bool(SOURCES_HEAD.match(text)), text
+    line = Line(0, text, words, True)
+    assert _glued(line) == _glued_word_by_word(line), text
     for word in text.split():
         assert _has_glue(word) == _glue_by_letter(word), word
 
@@ -39,6 +74,7 @@ def test_on_every_line_of_the_benchmarks_pasted_pages():
 
 
 _PHRASES = [
+    "34 responses to “A Long Title Here”", "Leave a reply", "Sources:", "Quellen",
     "More from the newsroom", "Also on Example", "Filed under", "Comments", "[ 12 comments ]",
     "(3) comments", "Related stories", "You might also like", "Вам также может быть интересно",
     "Das könnte Sie auch interessieren", "También te puede interesar", "أخبار ذات صلة",
@@ -66,3 +102,97 @@ def test_on_lines_made_of_the_patterns_phrases(phrase, before, after, end):
 @pytest.mark.parametrize("word", ["AthleteA", "250,000The", "Rise?Violence", "MacBook", "ÉtatÉ"])
 def test_glued_words_are_still_found(word):
     assert _has_glue(word) == _glue_by_letter(word)
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_an_ascii_line_s_words_are_its_runs_of_word_characters(text):
+    assert count_words(text) == len(_WORD.findall(text))
+
+
+# Patterns whose matches the shortcuts must never pass by, and the shortcut's own test.
+_GATES = {
+    "the outlet's verbs": (metadata._SELF, lambda t: bool(metadata._SELF_VERB.search(t))),
+    "a day and a year after a month": (
+        dates._PATTERNS[1],
+        lambda t: bool(dates._DAY_YEAR.search(t)),
+    ),
+    **{
+        f"the phrase under {word!r}": (re.compile(phrase, re.I), lambda t, w=word: w in t.lower())
+        for word, phrase in furniture._ANYWHERE_PHRASES
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(_GATES))
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_a_shortcut_passes_every_text_its_pattern_matches(name, data):
+    """A cheap test made first lets a text go only when the costly pattern cannot match:
+    every text made from the pattern (within a sentence) passes it."""
+    pattern, passes = _GATES[name]
+    found = data.draw(st.from_regex(pattern, fullmatch=True).filter(lambda t: "\n" not in t))
+    before = data.draw(st.sampled_from(["", "The mayor ", "« "]))
+    line = " ".join((before + found).split())  # as normalize_text leaves a line
+    if pattern.search(line):
+        assert passes(line), line
+
+
+_OUTLET_SENTENCES = [
+    "the minister told The Post on Monday", "she spoke to The Times", "he spoke with The Globe",
+    "a source said to The Herald", "when contacted by The Guardian", "interviewed by The Sun",
+    "The Post secured a copy", "The Times obtained the letter", "The Journal has learned",
+    "The Times has seen the report", "The Herald has obtained it", "The Star has reached him",
+    "The Post has contacted her", "The Post could not verify the video",
+    "The Post could not independently confirm it", "The Globe was unable to verify it",
+    "The Post reached out to him", "The Post has reached out", "The Sun requested comment",
+    "The Post visited the camp",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("sentence", _OUTLET_SENTENCES)
+def test_every_way_an_outlet_names_itself_passes_the_verbs_first_look(sentence):
+    assert metadata._SELF.search(sentence), sentence  # the sentence is one _SELF reads
+    assert metadata._SELF_VERB.search(sentence), sentence
+
+
+def test_the_phrases_searched_one_by_one_are_the_phrases_searched_together():
+    samples = ["We use cookies", "All rights reserved", "Open in app", "the river rose"]
+    for sample in samples:
+        assert furniture.junk_phrase(sample) == bool(
+            furniture.JUNK_START.match(sample) or furniture.JUNK_ANYWHERE.search(sample)
+        )
+
+
+def _eager_best_run(reader: pasted._Reader) -> tuple[int, int]:
+    """_best_run as it was: every line checked, then the heaviest run."""
+    weights = [reader._weight(line, True) for line in reader.lines]
+    return reader._heaviest(weights, set(reader._comment_starts()))
+
+
+def test_the_run_chosen_with_checks_on_its_lines_only_is_the_run_all_checks_choose():
+    pages = sorted((need(BENCHMARK) / "pasted").glob("*.txt"))
+    for page in pages:
+        for layout in (page.read_text(), page.read_text().replace("\n\n", "\n")):
+            reader = pasted._Reader(pasted.normalize_text(layout))
+            assert reader._best_run() == _eager_best_run(reader), page.name
+
+
+_LINES = [
+    "Comments", "Related stories", "Subscribe to our newsletter for the latest news today",
+    "Share", "Home › World › Asia", "Photo: AP", "By Jane Doe", "March 3, 2024",
+    "The council met on Tuesday to discuss the bridge, which has been closed since the "
+    "storm damaged its northern span last winter.",
+    "Residents said the closure had doubled their journey to work and cut trade in the "
+    "market town by a third, according to the chamber of commerce.",
+    "We use cookies to improve your experience on our site and to show you relevant "
+    "advertising; by continuing you accept all cookies.",
+    "Leave a reply", "A short line", "Sources:", "34 responses to “The bridge”",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LINES), min_size=1, max_size=30), st.sampled_from(["\n", "\n\n"]))
+def test_the_lazy_run_is_the_eager_run_on_any_page_of_such_lines(page_lines, gap):
+    reader = pasted._Reader(gap.join(page_lines))
+    assert reader._best_run() == _eager_best_run(reader)

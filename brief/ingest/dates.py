@@ -283,6 +283,8 @@ _NUMERIC = re.compile(
     r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/.-])"
     r"(?:\s*(?:[|,\-–—]\s*)?(?P<h>\d{1,2})[:h](?P<m>\d{2}))?"
 )
+# What the second of _PATTERNS holds after its month's name ("20, 2019", "3rd 2021").
+_DAY_YEAR = re.compile(r"\d(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)", re.I)
 _WORD = re.compile(r"\w+")
 # Every date the patterns read holds two digits in a row (its year), in any script's digits:
 # most lines of a page have none, and are let go before the patterns are tried.
@@ -357,6 +359,8 @@ def find_date(text: str, *, short_year: bool = False) -> str | None:
         return None
     text = text.translate(_ARABIC_DIGITS)
     for pattern in _PATTERNS:
+        if pattern is _PATTERNS[1] and not _DAY_YEAR.search(text):
+            continue  # its month names are tried at every word: first its numbers
         for match in pattern.finditer(text):
             parts = match.groupdict()
             month = int(parts["mo"]) if parts.get("mo") else _MONTHS[parts["mon"].casefold()]

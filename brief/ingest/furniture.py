@@ -128,45 +128,44 @@ ALSO_READ = re.compile(
     re.I | re.X,
 )
 
-# Boilerplate phrases, wherever they stand and however long the line. Searching a long line
-# for many phrases is slow in Python's re, so the phrases that may stand anywhere are looked
-# for only in lines holding one of their words (_ANYWHERE_WORDS, plain words looked for in
-# the lower-cased line); those that open a line are matched at its start.
-JUNK_ANYWHERE = re.compile(
-    r"""(?:
-      \b(?:uses?|using|accept|allow)\s+(?:all\s+)?cookies\b|\bcookie\s+(?:policy|settings|notice)
-    | \bsubscribe\s+(?:to|now|today|for)\b|\bsign\s+up\s+(?:for|to|now)\b
+# Boilerplate phrases, wherever they stand and however long the line, each under a word it
+# holds (lower case, words one space apart, as normalize_text leaves them). Searching a long
+# line for all of them at once is slow in Python's re (some 90 microseconds), so a phrase is
+# looked for only in lines holding its word; those that open a line are matched at its start.
+_ANYWHERE_PHRASES = (
+    ("cookie", r"\b(?:uses?|using|accept|allow)\s+(?:all\s+)?cookies\b"
+               r"|\bcookie\s+(?:policy|settings|notice)"),
     # "By subscribing you agree", "by subscribing to our newsletter"; not "investors
     # subscribing for shares", which a report on a share offer says
-    | \bby\s+subscribing\b|\bsubscribing\s+to\s+(?:our|the|this|a)\b
-    | \b(?:our|free|daily|weekly)\s+newsletters?\b|\bmailing\s+list\b|\bin\s+your\s+inbox\b
-    | all\s+rights\s+reserved|©|\(c\)\s*\d{4}|\bcopyright\s+(?:©\s*)?\d{4}
-    | \bregistered\s+trademarks?\b|\bprivacy\s+(?:policy|notice)\b|\bterms\s+(?:of|and)\s+
-      (?:use|service|conditions)\b
-    | \bclick\s+here\b|\buses\s+akismet\b|\bplaceholder\s+while\b
-    | \bsomething\s+went\s+wrong\b|\bthank\s+you\s+for\s+(?:subscribing|signing|reading)\b
-    | \bdownload\s+(?:our|the)\s+app\b
-    | \benable\s+javascript\b|\bjavascript\s+(?:is\s+)?(?:disabled|required)\b
-    | \b(?:your\s+)?browser\s+is\s+(?:out\s+of\s+date|outdated|not\s+supported)\b
-    | \bopen\s+in\s+app\b|\bauto-?published\s+from\b
-    )""",
-    re.I | re.X,
-)
-# Each phrase of JUNK_ANYWHERE holds one of these (lower case, words one space apart, as
-# normalize_text leaves them); tests keep them in step.
-_ANYWHERE_WORDS = (
-    "cookie", "subscrib", "sign up", "newsletter", "mailing list", "inbox", "rights reserved",
-    "©", "(c)", "copyright", "trademark", "privacy policy", "privacy notice", "terms of",
-    "terms and", "click here", "akismet", "placeholder", "went wrong", "thank you for",
-    "download", "javascript", "browser", "in app", "published from",
+    ("subscrib", r"\bsubscribe\s+(?:to|now|today|for)\b|\bby\s+subscribing\b"
+                 r"|\bsubscribing\s+to\s+(?:our|the|this|a)\b"),
+    ("sign up", r"\bsign\s+up\s+(?:for|to|now)\b"),
+    ("newsletter", r"\b(?:our|free|daily|weekly)\s+newsletters?\b"),
+    ("mailing list", r"\bmailing\s+list\b"),
+    ("inbox", r"\bin\s+your\s+inbox\b"),
+    ("rights reserved", r"all\s+rights\s+reserved"),
+    ("©", r"©"),
+    ("(c)", r"\(c\)\s*\d{4}"),
+    ("copyright", r"\bcopyright\s+(?:©\s*)?\d{4}"),
+    ("trademark", r"\bregistered\s+trademarks?\b"),
+    ("privacy policy", r"\bprivacy\s+policy\b"),
+    ("privacy notice", r"\bprivacy\s+notice\b"),
+    ("terms of", r"\bterms\s+of\s+(?:use|service|conditions)\b"),
+    ("terms and", r"\bterms\s+and\s+(?:use|service|conditions)\b"),
+    ("click here", r"\bclick\s+here\b"),
+    ("akismet", r"\buses\s+akismet\b"),
+    ("placeholder", r"\bplaceholder\s+while\b"),
+    ("went wrong", r"\bsomething\s+went\s+wrong\b"),
+    ("thank you for", r"\bthank\s+you\s+for\s+(?:subscribing|signing|reading)\b"),
+    ("download", r"\bdownload\s+(?:our|the)\s+app\b"),
+    ("javascript", r"\benable\s+javascript\b|\bjavascript\s+(?:is\s+)?(?:disabled|required)\b"),
+    ("browser", r"\b(?:your\s+)?browser\s+is\s+(?:out\s+of\s+date|outdated|not\s+supported)\b"),
+    ("in app", r"\bopen\s+in\s+app\b"),
+    ("published from", r"\bauto-?published\s+from\b"),
 )  # fmt: skip
-
-
-def _may_be_anywhere(low: str) -> bool:
-    """Whether the lower-cased line holds one of JUNK_ANYWHERE's words. Substring tests in
-    turn: on the benchmark's long lines they take two thirds of the time of one pattern of
-    the same words, which re tries letter by letter (0.12 against 0.18 ms a page)."""
-    return any(word in low for word in _ANYWHERE_WORDS)
+_ANYWHERE = tuple((word, re.compile(phrase, re.I)) for word, phrase in _ANYWHERE_PHRASES)
+#: All of them in one pattern (what the shortcut above must find the same as).
+JUNK_ANYWHERE = re.compile("|".join(f"(?:{phrase})" for _, phrase in _ANYWHERE_PHRASES), re.I)
 
 
 JUNK_START = re.compile(
@@ -180,11 +179,14 @@ JUNK_START = re.compile(
 )
 
 
-def junk_phrase(text: str) -> bool:
-    """A boilerplate phrase anywhere in the line ("All rights reserved", "Skip to content")."""
+def junk_phrase(text: str, low: str | None = None) -> bool:
+    """A boilerplate phrase anywhere in the line ("All rights reserved", "Skip to content").
+    `low` is the line in lower case, if the caller has it."""
     if JUNK_START.match(text):
         return True
-    return _may_be_anywhere(text.lower()) and bool(JUNK_ANYWHERE.search(text))
+    if low is None:
+        low = text.lower()
+    return any(word in low and pattern.search(text) for word, pattern in _ANYWHERE)
 
 
 # The vocabulary of subscription boxes, log-in forms, cookie banners and browser warnings,
@@ -230,10 +232,12 @@ _FURNITURE_INFIXES = (
 _WORD = re.compile(r"\w+")
 
 
-def _may_hold_furniture_word(text: str) -> bool:
+def _may_hold_furniture_word(text: str, low: str | None = None) -> bool:
     """False when FURNITURE_WORD cannot match: no word of the line starts like one of its
-    words. Letters are folded the way the pattern's case-insensitive match folds them."""
-    low = text.lower()
+    words. Letters are folded the way the pattern's case-insensitive match folds them.
+    `low` is the line in lower case, if the caller has it."""
+    if low is None:
+        low = text.lower()
     if not low.isascii():
         if any(infix in low for infix in _FURNITURE_INFIXES):
             return True
@@ -281,25 +285,29 @@ _CONTACT_WORD = re.compile("|".join(map(re.escape, _CONTACT_WORDS)))
 _DIGIT = re.compile(r"\d")  # any script's digits (Arabic-Indic ones too)
 
 
-def _may_hold_contact(text: str) -> bool:
-    """False when CONTACT cannot match: an address needs its "@", a number its digits."""
+def _may_hold_contact(text: str, low: str) -> bool:
+    """False when CONTACT cannot match: an address needs its "@", a number its digits.
+    `low` is the line in lower case."""
     if "@" not in text and not _DIGIT.search(text):
         return False
-    return bool(_CONTACT_WORD.search(text.lower()))
+    return bool(_CONTACT_WORD.search(low))
 
 
 # Credits that mark a line as a photo caption. Each pattern is tried only where it can
 # match: most lines of a page are captions of nothing, and a pattern tied to the line's end
 # is otherwise tried at every character of a long paragraph.
 # "Photo: Name", "Image by Name", "Légende :".
+# (Each of these patterns opens with a lookahead naming the letters a match can start with:
+# a position at any other letter is let go before the alternation is tried.)
 CREDIT_LABEL = re.compile(
-    r"""\b(?:photo(?:graph)?s?|images?|pictures?|illustrations?|credits?|foto|bild
+    r"""(?=[pPiIcCfFbBlLdD])\b(?:photo(?:graph)?s?|images?|pictures?|illustrations?|credits?|foto|bild
     |legende|légende|leyenda|didascalia)\s*(?::|by\b)""",
     re.I | re.X,
 )
 # A picture agency near the line's end: "… Getty Images", "(Reuters/Name)".
 CREDIT_AGENCY = re.compile(
-    r"""\b(?:getty\s+images|shutterstock|afp|reuters|ap\s+photo|epa|anadolu|bloomberg|
+    r"""(?=[gsarebxpdkiGSAREBXPDKI])
+    \b(?:getty\s+images|shutterstock|afp|reuters|ap\s+photo|epa|anadolu|bloomberg|
     alamy|xinhua|pa\s+images?|dpa|efe|keystone|imago|picture\s+alliance)\b[^.]{0,40}$""",
     re.I | re.X,
 )
@@ -344,7 +352,8 @@ def is_junk(text: str, words: int | None = None) -> bool:
     """
     if words is None:
         words = len(text.split())
-    if junk_phrase(text) or is_junk_line(text, words) or is_barrier(text, words):
+    low = text.lower()
+    if junk_phrase(text, low) or is_junk_line(text, words) or is_barrier(text, words):
         return True
     if (
         any(mark in text for mark in _BREADCRUMB_MARKS)
@@ -361,9 +370,9 @@ def is_junk(text: str, words: int | None = None) -> bool:
 
     if words >= 20 and _is_word_list(text):
         return True  # a tag cloud or a keyword line, however long
-    if _may_hold_contact(text) and len(CONTACT.findall(text)) >= 2:
+    if _may_hold_contact(text, low) and len(CONTACT.findall(text)) >= 2:
         return True  # "Telephone: … Fax: … E-mail: subs@…": the site's contact box
-    return words <= 40 and _may_hold_furniture_word(text) and bool(FURNITURE_WORD.search(text))
+    return words <= 40 and _may_hold_furniture_word(text, low) and bool(FURNITURE_WORD.search(text))
 
 
 # Marks that prose of twenty words always has somewhere, in any script that spaces its words.
@@ -419,6 +428,19 @@ def is_barrier(text: str, words: int | None = None) -> bool:
     if words is not None and words > SHORT_PHRASE:
         return bool(_BARRIER_RUNNING_ON.match(text))
     return bool(BARRIER.match(text))
+
+
+def opens_comments(text: str, words: int) -> bool:
+    """COMMENTS_OPEN.match. Past SHORT_PHRASE words only its "34 responses to …" can match,
+    and that starts with a digit."""
+    if words > SHORT_PHRASE and not text[:1].isdigit():
+        return False
+    return bool(COMMENTS_OPEN.match(text))
+
+
+def heads_sources(text: str, words: int) -> bool:
+    """SOURCES_HEAD.match, whose headings are one word each ("Sources", "Quellen:")."""
+    return words <= 2 and bool(SOURCES_HEAD.match(text))
 
 
 def is_junk_line(text: str, words: int | None = None) -> bool:

@@ -84,20 +84,31 @@ _MASTHEAD = (
     r"Daily|Weekly|Magazine|Wire|Insider|Report|Radio|Television|TV|Network"
 )
 _OUTLET = re.compile(r"\b(?P<name>(?:The )?(?:[A-Z][\w’'&-]* ){0,3}(?:" + _MASTHEAD + r"))\b")
-# Phrases in which an outlet speaks of itself.
+# Phrases in which an outlet speaks of itself. The lookahead names the letters a match can
+# start with, which re then skips to (in C) instead of trying both branches at each one.
 _SELF = re.compile(
+    r"(?=[A-Ztsci])(?:"
     r"(?:\btold|\bspoke\s+(?:to|with)|\bsaid\s+to|\bcontacted\s+by|\binterviewed\s+by)\s+"
     r"(?P<after>(?:[Tt]he )?[A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,3})"
     r"|(?P<before>(?:The )?[A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,3})\s+"
     r"(?:secured|obtained|has\s+(?:learned|seen|obtained|reached|contacted)|could\s+not\s+"
     r"(?:independently\s+)?(?:verify|confirm)|was\s+unable\s+to\s+(?:verify|confirm)|"
-    r"(?:has\s+)?reached\s+out|requested\s+comment|visited)\b"
+    r"(?:has\s+)?reached\s+out|requested\s+comment|visited)\b)"
+)
+# The verbs of _SELF, without the names around them: most bodies have none, and this
+# pattern, starting with letters alone, is searched for in a fraction of _SELF's time.
+_SELF_VERB = re.compile(
+    r"told|spoke|said\s+to|contacted\s+by|interviewed\s+by|secured|obtained|"
+    r"has\s+(?:learned|seen|obtained|reached|contacted)|could\s+not|was\s+unable|"
+    r"reached\s+out|requested\s+comment|visited"
 )
 
 
 def infer_publisher(body: str) -> str:
     """The outlet an article names as itself ("told The Post", "VICE World News could not
     verify"), in its longest form found in the text; "" when the text does not say."""
+    if not _SELF_VERB.search(body):
+        return ""
     refs = []
     for match in _SELF.finditer(body):
         named = (match.group("after") or match.group("before") or "").strip()

@@ -28,9 +28,10 @@ from brief.ingest.furniture import (
     BULLETS,
     COMMENT_HEAD,
     COMMENTS_HEADING,
-    COMMENTS_OPEN,
     SENTENCE_END,
-    SOURCES_HEAD,
+    SHORT_PHRASE,
+    heads_sources,
+    opens_comments,
 )
 from brief.ingest.language import detect_language
 from brief.ingest.lines import (
@@ -121,8 +122,10 @@ class _Reader:
         self.head_captions: list[str] = []  # pictures' captions between title and body
 
     # -- choosing the article's lines -------------------------------------------------------
-    def _weight(self, line: Line) -> int:
-        if line.barrier:
+    def _weight(self, line: Line, checked: bool) -> int:
+        """The line's weight; unless `checked`, a short line is taken for no barrier and a
+        line for no furniture (see _best_run): the weight then is at least the line's own."""
+        if (checked or line.words > SHORT_PHRASE) and line.barrier:
             return -_BARRIER_PENALTY
         if line.index in self.layout.carried and line.words < _RUN_FREE:
             return 0
@@ -130,26 +133,45 @@ class _Reader:
             weight = line.words - _ISOLATED_FREE
         else:
             weight = line.words - _RUN_FREE if line.words >= _RUN_FREE else -_RUN_PENALTY
-        if weight > 0 and (line.junk or line.index in self.layout.teasers):
+        if weight > 0 and ((checked and line.junk) or line.index in self.layout.teasers):
             weight = -weight
         return weight
 
     def _best_run(self) -> tuple[int, int]:
         """The run of lines with the highest total weight (maximum subarray), before the
-        comments when a run heavy enough to be the article stands before them."""
+        comments when a run heavy enough to be the article stands before them.
+
+        The furniture checks are costly, and only lower a line's weight: the run is first
+        found with none of them made, then again with them made on the lines of the run
+        found, until the run found holds no line left unchecked. Its weight is then its
+        true weight, and no other run's true weight is higher than its weight unchecked,
+        so the run is the one the checks made on every line would choose."""
         limits = set(self._comment_starts())
+        weights = [self._weight(line, False) for line in self.lines]
+        checked = [False] * len(self.lines)
+        while True:
+            start, end = self._heaviest(weights, limits)
+            unchecked = [pos for pos in range(start, end) if not checked[pos]]
+            if not unchecked:
+                return start, end
+            for pos in unchecked:
+                checked[pos] = True
+                weights[pos] = self._weight(self.lines[pos], True)
+
+    @staticmethod
+    def _heaviest(weights: list[int], limits: set[int]) -> tuple[int, int]:
         best, best_start, best_end = 0, 0, 0
         total, start = 0, 0
-        for pos, line in enumerate(self.lines):
+        for pos, weight in enumerate(weights):
             if pos in limits and best >= _ARTICLE_WEIGHT:
                 return best_start, best_end
             if total <= 0:
                 total, start = 0, pos
-            total += self._weight(line)
+            total += weight
             if total > best:
                 best, best_start, best_end = total, start, pos + 1
         if best <= 0:  # nothing stands out (a short note): keep every line but junk
-            return 0, len(self.lines)
+            return 0, len(weights)
         return best_start, best_end
 
     def _comment_starts(self) -> list[int]:
@@ -159,14 +181,21 @@ class _Reader:
         says:") dated on its line or the next."""
         starts = []
         for pos, line in enumerate(self.lines):
-            under_paragraph = pos > 0 and self.lines[pos - 1].is_paragraph
-            if (
-                COMMENTS_OPEN.match(line.text)
-                or SOURCES_HEAD.match(line.text)
-                or (under_paragraph and COMMENTS_HEADING.match(line.text))
+            text, words = line.text, line.words
+            # Openers and headings are short, but for a count of comments ("34 responses to
+            # “A Long Title”"): other lines are not tried against them.
+            if (words <= SHORT_PHRASE or text[:1].isdigit()) and (
+                opens_comments(text, words)
+                or heads_sources(text, words)
+                or (
+                    words <= SHORT_PHRASE
+                    and pos > 0
+                    and self.lines[pos - 1].is_paragraph
+                    and COMMENTS_HEADING.match(text)
+                )
             ):
                 starts.append(pos)
-            elif line.text.endswith(":") and line.words <= 20 and COMMENT_HEAD.match(line.text):
+            elif text.endswith(":") and words <= 20 and COMMENT_HEAD.match(text):
                 after = self.lines[pos + 1].text if pos + 1 < len(self.lines) else ""
                 if find_date(line.text) or is_date_line(after):
                     # the section opens at its heading ("Comments") if one stands just above
