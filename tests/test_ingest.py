@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from brief.ingest import read_file, read_html, read_text
+from brief.ingest.language import detect_language
 from brief.ingest.normalize import normalize_inline, normalize_text
 from brief.model import Origin, SectionKind
 from tests.conftest import DATA
@@ -93,6 +94,25 @@ def test_right_to_left_text_kept_and_language_detected():
     assert article.body()[0] == dari
     pashto = "زده کړه زموږ حق دی او هیڅوک یې نشي اخیستلای. ښوونکي وايي چې کتابونه نشته."
     assert read_text(pashto).language == "ps"
+
+
+def test_a_body_whose_opening_does_not_tell_its_language_is_read_further():
+    """The language is first read from a body's opening; where that is only names and
+    numbers, the model is not sure of it, and the rest of the sample decides."""
+    opening = (
+        "Lyon, Marseille, Nantes, Lille, Rennes, Nice, Brest, Metz, Caen. 2024 — 12 / 14. " * 3
+    )
+    french = (
+        "Le conseil municipal a voté mardi soir la réouverture du pont, fermé depuis la "
+        "tempête de l'hiver dernier. Les habitants disaient que la fermeture avait doublé "
+        "leur trajet."
+    )
+    assert detect_language(opening + french) == "fr"
+    english = (
+        "The council voted on Tuesday night to reopen the bridge, closed since last winter's "
+        "storm. Residents said the closure had doubled their journey to work."
+    )
+    assert detect_language(english * 3) == "en"
 
 
 def test_html_metadata_from_json_ld_and_meta_tags():

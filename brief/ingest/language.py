@@ -6,6 +6,10 @@ from functools import lru_cache
 from typing import Any
 
 _SAMPLE = 400  # characters read (every benchmark page and paragraph is told the same from 400)
+# Characters read first: the model is sure of most bodies' language from these, and what it
+# is sure of (_SURE) there it says from the whole sample too (on all 586 benchmark bodies).
+_FIRST_LOOK = 200
+_SURE = 0.95
 _RTL_LANGUAGES = frozenset({"ar", "fa", "ps", "ur", "he", "yi", "ckb", "sd", "ug", "dv"})
 
 
@@ -24,7 +28,12 @@ def detect_language(text: str) -> str:
     sample = text[:_SAMPLE]
     if sum(map(str.isalpha, sample)) < 20:
         return ""
-    code, probability = _identifier().classify(sample)
+    identifier = _identifier()
+    if len(sample) > _FIRST_LOOK:
+        code, probability = identifier.classify(sample[:_FIRST_LOOK])
+        if probability >= _SURE:
+            return str(code)
+    code, probability = identifier.classify(sample)
     return str(code) if probability >= 0.5 else ""
 
 

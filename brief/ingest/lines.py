@@ -102,6 +102,11 @@ class Line:
         return is_junk(self.text, self.words)
 
     @_Once
+    def date_line(self) -> bool:
+        """A date and little else (brief.ingest.dates.is_date_line), asked several times."""
+        return is_date_line(self.text)
+
+    @_Once
     def caption(self) -> bool:
         return self.doubled or is_caption(self.text)
 
@@ -293,7 +298,7 @@ def _dated_teasers(lines: list[Line]) -> set[int]:
     dates = [  # a feed's dates carry a day or a year: a line without a digit is not tried
         pos
         for pos, line in enumerate(lines)
-        if line.words <= 8 and _DIGIT.search(line.text) and is_date_line(line.text)
+        if line.words <= 8 and _DIGIT.search(line.text) and line.date_line
     ]
     found: set[int] = set()
     group: list[int] = []

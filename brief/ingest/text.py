@@ -23,7 +23,7 @@ from brief.ingest.bylines import (
     labelled_source,
     names_line,
 )
-from brief.ingest.dates import find_date, is_date_line, line_date
+from brief.ingest.dates import find_date, line_date
 from brief.ingest.furniture import (
     BULLETS,
     COMMENT_HEAD,
@@ -91,8 +91,8 @@ _BARRIER_PENALTY = 40  # "Comments", "Related stories": the article is over
 _ARTICLE_WEIGHT = 40  # a run this heavy before the comments is the article they discuss
 
 
-def _date_or_byline(text: str) -> bool:
-    return is_date_line(text) or bool(BYLINE.match(text))
+def _date_or_byline(line: Line) -> bool:
+    return line.date_line or bool(BYLINE.match(line.text))
 
 
 def read_text(text: str, *, name: str | None = None) -> Article:
@@ -196,8 +196,8 @@ class _Reader:
             ):
                 starts.append(pos)
             elif text.endswith(":") and words <= 20 and COMMENT_HEAD.match(text):
-                after = self.lines[pos + 1].text if pos + 1 < len(self.lines) else ""
-                if find_date(line.text) or is_date_line(after):
+                after = self.lines[pos + 1] if pos + 1 < len(self.lines) else None
+                if find_date(line.text) or (after is not None and after.date_line):
                     # the section opens at its heading ("Comments") if one stands just above
                     starts.append(pos - 1 if pos and self.lines[pos - 1].barrier else pos)
         return starts
@@ -211,7 +211,7 @@ class _Reader:
         # a byline stands above the paragraph, the head is over and the names under it are a
         # picture's ("Kate Henshaw"), not a byline.
         above = range(max(0, pos - 3), pos)
-        head_over = any(_date_or_byline(self.lines[back].text) for back in above)
+        head_over = any(_date_or_byline(self.lines[back]) for back in above)
         for ahead in range(pos + 1, min(pos + 3, end)):
             if self._dateline_over_body(ahead, end) or (
                 not head_over and self._signs_head(self.lines[ahead])
@@ -222,8 +222,8 @@ class _Reader:
                 break
         if pos >= end:
             return start
-        first = self.lines[pos - 1].text
-        if pos - 1 > start and re.match(r"1[.)]\s+\D", first) and not is_date_line(first):
+        first = self.lines[pos - 1]
+        if pos - 1 > start and re.match(r"1[.)]\s+\D", first.text) and not first.date_line:
             return pos - 1  # "1. Check the tyres": a numbered article's first heading
         return pos
 
@@ -239,7 +239,7 @@ class _Reader:
     @staticmethod
     def _signs_head(line: Line) -> bool:
         """A date line or a byline: the article's head ends with it."""
-        if _date_or_byline(line.text):
+        if _date_or_byline(line):
             return True
         return not line.junk and bool(names_line(line.text))
 
@@ -314,7 +314,7 @@ class _Reader:
         line = self.lines[pos]
         text = line.text
         if not (
-            is_date_line(text) or (line.words <= 14 and _STAMP.match(text) and find_date(text))
+            line.date_line or (line.words <= 14 and _STAMP.match(text) and find_date(text))
         ):
             return False
         key = "updated" if _UPDATED.match(text) else "published"
@@ -357,7 +357,7 @@ class _Reader:
         for pos in window:
             line = self.lines[pos]
             text = line.text
-            if not 3 <= line.words <= 30 or line.junk or is_date_line(text):
+            if not 3 <= line.words <= 30 or line.junk or line.date_line:
                 continue
             if BYLINE.match(text) or URL.match(text) or line.caption:
                 continue
@@ -373,7 +373,7 @@ class _Reader:
                 and 3 <= previous.words < line.words
                 and not SENTENCE_END.search(previous.text)
                 and not previous.junk
-                and not is_date_line(previous.text)
+                and not previous.date_line
             ):
                 score -= 2  # the line under a shorter headline is its standfirst
             if line.isolated:
@@ -464,7 +464,7 @@ class _Reader:
                     listing = kind if listing is None else listing
                     continue
                 listing = None
-            if line.junk or is_date_line(text) or line.index in self.layout.teasers:
+            if line.junk or line.date_line or line.index in self.layout.teasers:
                 continue
             authors = byline_authors(text)
             if authors:  # "By Name on Monday, …": a byline the head did not hold
