@@ -59,6 +59,7 @@ def _same(text: str) -> None:
     assert is_junk_line(text, words) == bool(JUNK_LINE.match(text)), text
     assert opens_comments(text, words) == bool(COMMENTS_OPEN.match(text)), text
     assert heads_sources(text, words) == bool(SOURCES_HEAD.match(text)), text
+    assert furniture.ends_sentence(text) == bool(furniture.SENTENCE_END.search(text)), text
     line = Line(0, text, words, True)
     assert _glued(line) == _glued_word_by_word(line), text
     for word in text.split():
@@ -116,6 +117,10 @@ _GATES = {
     "a day and a year after a month": (
         dates._PATTERNS[1],
         lambda t: bool(dates._DAY_YEAR.search(t)),
+    ),
+    "a switch closing a caption": (
+        furniture._TOGGLED,
+        lambda t: t[-1:].lower() in furniture._TOGGLED_LAST,
     ),
     **{
         f"the phrase under {word!r}": (re.compile(phrase, re.I), lambda t, w=word: w in t.lower())
@@ -196,3 +201,9 @@ _LINES = [
 def test_the_lazy_run_is_the_eager_run_on_any_page_of_such_lines(page_lines, gap):
     reader = pasted._Reader(gap.join(page_lines))
     assert reader._best_run() == _eager_best_run(reader)
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from(".!?…:;\"'”’»)]۔。a b\u00a0\u2003\n\tЖ")))
+def test_a_sentence_s_end_is_read_from_the_last_character_as_the_pattern_reads_it(text):
+    assert furniture.ends_sentence(text) == bool(furniture.SENTENCE_END.search(text))

@@ -14,6 +14,14 @@ import re
 # Urdu full stop, CJK full stops, Devanagari danda, Armenian and Ethiopic stops; closing
 # quotes and brackets after them.
 SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]۔؟。！？।॥։።]\s*$")
+_SENTENCE_ENDS = frozenset(".!?…:;\"'”’»)]۔؟。！？।॥։።")
+
+
+def ends_sentence(text: str) -> bool:
+    """SENTENCE_END.search, read from the line's last character (rstrip strips what \\s
+    matches), not searched for along the whole line."""
+    return text.rstrip()[-1:] in _SENTENCE_ENDS
+
 
 # Lines that open the furniture after an article: comments, related links, tag lists.
 #: The heading of an article's own list of sources: what follows is cited, not told, and the
@@ -342,6 +350,9 @@ _TOGGLED = re.compile(
 # The switch closes the line: its last characters hold it ("… more" is a dozen; spaces
 # come collapsed), so a long line is not searched from its start.
 _TOGGLED_TAIL = 64
+# The last letters of its words (lower case): a line ending otherwise (most end with a stop)
+# is not searched.
+_TOGGLED_LAST = frozenset("eorsſùёеدر")  # ("ſ": re reads it as "s")
 
 
 def is_junk(text: str, words: int | None = None) -> bool:
@@ -358,14 +369,14 @@ def is_junk(text: str, words: int | None = None) -> bool:
     if (
         any(mark in text for mark in _BREADCRUMB_MARKS)
         and len(BREADCRUMB.findall(text)) >= 2
-        and not SENTENCE_END.search(text.rstrip("…"))
+        and not ends_sentence(text.rstrip("…"))
     ):
         return True  # "Home › World › Asia › Taliban take…"
-    if text.startswith(BULLETS) and not SENTENCE_END.search(text):
+    if text.startswith(BULLETS) and not ends_sentence(text):
         return True  # a bulleted link: "• Live: troops work to resume flights"
     if ALSO_READ.match(text) and words <= 30:
         return True
-    if _TOGGLED.search(text[-_TOGGLED_TAIL:]):
+    if text[-1:].lower() in _TOGGLED_LAST and _TOGGLED.search(text[-_TOGGLED_TAIL:]):
         return True  # a caption with its "… more" / "less" switch: a slideshow's, copied
 
     if words >= 20 and _is_word_list(text):
@@ -385,7 +396,7 @@ _SPACELESS_SCRIPT = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-
 def _is_word_list(text: str) -> bool:
     """A run of words with no prose marks, or of short comma-separated items, and no
     sentence end: "adote um amigo agua alerta ambiente …", "stock car 2018, stock car …"."""
-    if _SPACELESS_SCRIPT.search(text) or SENTENCE_END.search(text):
+    if ends_sentence(text) or _SPACELESS_SCRIPT.search(text):
         return False
     if not _PROSE_MARK.search(text):
         return True

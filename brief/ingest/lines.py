@@ -17,7 +17,7 @@ from typing import Generic, TypeVar, overload
 
 from brief.ingest.dates import is_date_line
 from brief.ingest.furniture import (
-    SENTENCE_END,
+    ends_sentence,
     is_barrier,
     is_caption,
     is_junk,
@@ -122,7 +122,7 @@ class Line:
         ends like a sentence without being one."""
         if self.words >= 25:
             return True
-        if self.words < 8 or not self.isolated or not SENTENCE_END.search(self.text):
+        if self.words < 8 or not self.isolated or not ends_sentence(self.text):
             return False
         return not (self.text[-1] in _CLOSING_QUOTES and _capitalised(self.text.split()) >= 0.8)
 
@@ -144,7 +144,7 @@ def split_lines(text: str) -> list[Line]:
         # Paragraphs on consecutive lines (many sites and editors copy that way): a blank
         # line says nothing here, so a line stands alone when it ends like a sentence.
         for each in lines:
-            each.isolated = bool(SENTENCE_END.search(each.text))
+            each.isolated = bool(ends_sentence(each.text))
     return lines
 
 
@@ -226,7 +226,7 @@ class Layout:
             pos + 1 < len(self.lines) and _SEPARATOR.search(self.lines[pos + 1].text)
         ):
             return False  # the first item shows no separator: the items are not set alike
-        if SENTENCE_END.search(line.text) or line.junk or line.barrier:
+        if ends_sentence(line.text) or line.junk or line.barrier:
             return False
         items = []
         for ahead in range(pos + 1, len(self.lines)):
@@ -266,11 +266,11 @@ def _teaser_lines(lines: list[Line]) -> set[int]:
         return (
             3 <= line.words <= 20
             and not LIST_MARK.match(line.text)  # "1. Check the tyres": a listicle's heading
-            and (not SENTENCE_END.search(line.text) or line.text.endswith(("…", "...")))
+            and (not ends_sentence(line.text) or line.text.endswith(("…", "...")))
         )
 
     def summary(line: Line) -> bool:
-        return 8 <= line.words <= 50 and bool(SENTENCE_END.search(line.text))
+        return 8 <= line.words <= 50 and bool(ends_sentence(line.text))
 
     found: set[int] = set()
     pos = 0

@@ -28,8 +28,8 @@ from brief.ingest.furniture import (
     BULLETS,
     COMMENT_HEAD,
     COMMENTS_HEADING,
-    SENTENCE_END,
     SHORT_PHRASE,
+    ends_sentence,
     heads_sources,
     opens_comments,
 )
@@ -285,7 +285,7 @@ class _Reader:
                 self.used.add(pos)
             elif (
                 title_pos is not None
-                and (line.is_paragraph or (line.words >= 6 and SENTENCE_END.search(text)))
+                and (line.is_paragraph or (line.words >= 6 and ends_sentence(text)))
                 and not self.meta.standfirst
                 and not line.junk
                 and not line.caption
@@ -294,7 +294,7 @@ class _Reader:
                 self.used.add(pos)
             elif (
                 1 <= line.words <= 4
-                and not SENTENCE_END.search(text)
+                and not ends_sentence(text)
                 and not line.junk
                 and not line.caption
             ):
@@ -313,9 +313,7 @@ class _Reader:
         """Read a date line or a "Published …" stamp into the dates; False if it is neither."""
         line = self.lines[pos]
         text = line.text
-        if not (
-            line.date_line or (line.words <= 14 and _STAMP.match(text) and find_date(text))
-        ):
+        if not (line.date_line or (line.words <= 14 and _STAMP.match(text) and find_date(text))):
             return False
         key = "updated" if _UPDATED.match(text) else "published"
         found = line_date(text)
@@ -371,7 +369,7 @@ class _Reader:
                 previous is not None
                 and previous.index >= line.index - 2
                 and 3 <= previous.words < line.words
-                and not SENTENCE_END.search(previous.text)
+                and not ends_sentence(previous.text)
                 and not previous.junk
                 and not previous.date_line
             ):
@@ -425,7 +423,7 @@ class _Reader:
             if (
                 len(items) >= 2
                 and all(0 < len(item.split()) <= 4 for item in items)
-                and not SENTENCE_END.search(text)
+                and not ends_sentence(text)
                 and not self.meta.keywords
             ):
                 self.meta.set("keywords", items, Origin.INFERRED)
@@ -502,7 +500,7 @@ class _Reader:
                 self.used.add(pos)
                 continue
             short = not line.isolated and line.words < _RUN_FREE
-            if short or (line.words <= 14 and not SENTENCE_END.search(text)):
+            if short or (line.words <= 14 and not ends_sentence(text)):
                 following = self.lines[pos + 1] if pos + 1 < end else None
                 if not is_heading(line, following):
                     continue
