@@ -118,6 +118,9 @@ _GATES = {
         dates._PATTERNS[1],
         lambda t: bool(dates._DAY_YEAR.search(t)),
     ),
+    "a comment section's opener": (COMMENTS_OPEN, lambda t: opens_comments(t, count_words(t))),
+    "a list of sources' heading": (SOURCES_HEAD, lambda t: heads_sources(t, count_words(t))),
+    "a social post's signature": (lines.POST_SIGNATURE, lines.is_post_signature),
     "a switch closing a caption": (
         furniture._TOGGLED,
         lambda t: t[-1:].lower() in furniture._TOGGLED_LAST,

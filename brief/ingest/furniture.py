@@ -441,12 +441,22 @@ def is_barrier(text: str, words: int | None = None) -> bool:
     return bool(BARRIER.match(text))
 
 
+# The first letters of COMMENTS_OPEN's phrases, in lower case, digits aside ("ſ": re reads
+# it as "s").
+_COMMENTS_OPEN_FIRST = frozenset("lpawcjsſt[(dyоاد")
+
+
 def opens_comments(text: str, words: int) -> bool:
     """COMMENTS_OPEN.match. Past SHORT_PHRASE words only its "34 responses to …" can match,
-    and that starts with a digit."""
-    if words > SHORT_PHRASE and not text[:1].isdigit():
-        return False
-    return bool(COMMENTS_OPEN.match(text))
+    and that starts with a digit; a shorter line is tried if it starts as a phrase does."""
+    first = text[:1]
+    if first.isdigit():
+        return bool(COMMENTS_OPEN.match(text))
+    return (
+        words <= SHORT_PHRASE
+        and first.lower() in _COMMENTS_OPEN_FIRST
+        and bool(COMMENTS_OPEN.match(text))
+    )
 
 
 def heads_sources(text: str, words: int) -> bool:

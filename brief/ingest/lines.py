@@ -37,6 +37,13 @@ POST_SIGNATURE = re.compile(
     r"|a\s+post\s+shared\s+by\s+[^()\n]{1,80}\(@[\w.]{1,40}\)[^()]{0,80})$",
     re.I,
 )
+
+
+def is_post_signature(text: str) -> bool:
+    """POST_SIGNATURE.match, tried only on lines holding the handle's "(@"."""
+    return "(@" in text and bool(POST_SIGNATURE.match(text))
+
+
 # A list item's mark: a bullet or dash, or a number or letter with its stop ("1)", "2.", "b)").
 LIST_MARK = re.compile(r"^(?:[•▪►▸‣◦·*\-–—]\s+|\(?(?:\d{1,2}|[a-z])[.)]\s+)(?=\S)")
 BULLET = re.compile(r"^[•▪►▸‣◦·*\-–—]\s+(?=\S)")
@@ -246,7 +253,7 @@ class Layout:
         way, so that a list or a post does not cut the article in two."""
         carried: set[int] = set()
         for pos, line in enumerate(self.lines):
-            if POST_SIGNATURE.match(line.text):
+            if is_post_signature(line.text):
                 carried.add(line.index)
                 if pos:
                     carried.add(self.lines[pos - 1].index)

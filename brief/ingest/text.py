@@ -37,11 +37,11 @@ from brief.ingest.language import detect_language
 from brief.ingest.lines import (
     BULLET,
     LONG_LINE,
-    POST_SIGNATURE,
     URL,
     Layout,
     Line,
     is_heading,
+    is_post_signature,
     is_quotation,
     looks_like_caption,
     split_lines,
@@ -449,7 +449,7 @@ class _Reader:
             text = line.text
             if pos in self.used:
                 continue
-            if POST_SIGNATURE.match(text):
+            if is_post_signature(text):
                 self._embedded_post(pos, blocks)
                 continue
             introduced = bool(blocks) and blocks[-1][1].endswith(":")
