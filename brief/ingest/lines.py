@@ -233,7 +233,14 @@ class Layout:
             pos + 1 < len(self.lines) and _SEPARATOR.search(self.lines[pos + 1].text)
         ):
             return False  # the first item shows no separator: the items are not set alike
-        if ends_sentence(line.text) or line.junk or line.barrier:
+        if ends_sentence(line.text):
+            return False
+        # The costly checks (furniture, on the heading and each item) wait until the lines
+        # under it could be the three items (four, not set apart) the heading needs.
+        least = 3 if line.isolated else 4
+        if not all(map(self._may_be_item, self.lines[pos + 1 : pos + 1 + least])):
+            return False
+        if pos + least >= len(self.lines) or line.junk or line.barrier:
             return False
         items = []
         for ahead in range(pos + 1, len(self.lines)):
@@ -246,6 +253,12 @@ class Layout:
             return True
         separators = Counter(sep for item in items for sep in set(_SEPARATOR.findall(item.text)))
         return len(items) >= 4 and any(5 * n >= 4 * len(items) for n in separators.values())
+
+    def _may_be_item(self, line: Line) -> bool:
+        """What list_item(…, False) asks of a line before its costly checks: short, at least
+        two words, set in a run, no item's mark."""
+        in_run = not line.isolated or (self.unspaced and line.words < LONG_LINE)
+        return in_run and 2 <= line.words <= _LIST_ITEM_WORDS and not LIST_MARK.match(line.text)
 
     def _carried_lines(self) -> set[int]:
         """Short lines the article's own layout explains: a list's items under the line
