@@ -210,3 +210,40 @@ def test_the_lazy_run_is_the_eager_run_on_any_page_of_such_lines(page_lines, gap
 @given(st.text(alphabet=st.sampled_from(".!?…:;\"'”’»)]۔。a b\u00a0\u2003\n\tЖ")))
 def test_a_sentence_s_end_is_read_from_the_last_character_as_the_pattern_reads_it(text):
     assert furniture.ends_sentence(text) == bool(furniture.SENTENCE_END.search(text))
+
+
+# The date patterns as they were, looking behind before their first digit.
+_DATES_BEFORE = [
+    re.compile(
+        r"(?<!\w)(?P<d>\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?"
+        + dates._MONTH
+        + r",?\s+(?:de\s+|del\s+)?(?P<y>\d{4})(?!\d)"
+        + dates._TIME,
+        re.I,
+    ),
+    dates._PATTERNS[1],
+    re.compile(
+        r"(?<!\d)(?P<y>\d{4})[-/.](?P<mo>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"
+        r"(?:[T ](?P<h>\d{1,2}):(?P<m>\d{2}))?"
+    ),
+    re.compile(
+        r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})"
+        r"(?![\d/.-])(?:\s*(?:[|,\-–—]\s*)?(?P<h>\d{1,2})[:h](?P<m>\d{2}))?"
+    ),
+]
+
+
+@settings(max_examples=1000)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["1", "12", "2021", "7", "-", "/", ".", " ", "a", "x3", "March", ", ", "T"]
+        ),
+        max_size=14,
+    )
+)
+def test_the_date_patterns_opening_with_a_digit_read_what_they_read_before(parts):
+    text = "".join(parts)
+    for before, now in zip(_DATES_BEFORE, [*dates._PATTERNS, dates._NUMERIC], strict=True):
+        found = [(m.span(), m.groupdict()) for m in now.finditer(text)]
+        assert found == [(m.span(), m.groupdict()) for m in before.finditer(text)], text

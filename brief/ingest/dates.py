@@ -257,10 +257,12 @@ _TIME = (
     r"(?:,?\s*(?:[|\-–—]\s*)?(?:at\s+|à\s+|um\s+|a\s+las\s+|às\s+|alle\s+)?"
     r"(?P<h>\d{1,2})[:.h](?P<m>\d{2})\s*(?P<ap>[ap]\.?m\.?)?)?"
 )
+# The day-first and year-first patterns (and _NUMERIC) open with a digit and look behind it
+# after: re then skips to a line's digits (in C) instead of trying them at each character.
 _PATTERNS = [
     # 03 September 2021, 5:27pm / 14 avril 2022 à 12h31 / 9. September 2001 / 5 de julio de 2021
     re.compile(
-        r"(?<!\w)(?P<d>\d{1,2})(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?"
+        r"(?P<d>\d(?<!\w\d)\d?)(?:st|nd|rd|th|er|\.)?\s+(?:de\s+)?"
         + _MONTH
         + r",?\s+(?:de\s+|del\s+)?(?P<y>\d{4})(?!\d)"
         + _TIME,
@@ -273,14 +275,14 @@ _PATTERNS = [
     ),
     # 2019-11-20 or 2019/11/20, optionally with a time
     re.compile(
-        r"(?<!\d)(?P<y>\d{4})[-/.](?P<mo>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"
+        r"(?P<y>\d(?<!\d\d)\d{3})[-/.](?P<mo>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"
         r"(?:[T ](?P<h>\d{1,2}):(?P<m>\d{2}))?"
     ),
 ]
 # 01/05/2023, 3-9-2021, 20.08.2021 (and, on a line of its own, 15/08/21): read in is_date_line
 # and find_date with the weekday rule below.
 _NUMERIC = re.compile(
-    r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/.-])"
+    r"(?P<a>\d(?<![\d/.-]\d)\d?)(?P<sep>[/.\-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/.-])"
     r"(?:\s*(?:[|,\-–—]\s*)?(?P<h>\d{1,2})[:h](?P<m>\d{2}))?"
 )
 # What the second of _PATTERNS holds after its month's name ("20, 2019", "3rd 2021").
@@ -357,7 +359,8 @@ def find_date(text: str, *, short_year: bool = False) -> str | None:
     """The first full calendar date in the text as ISO 8601 (with hh:mm when given)."""
     if not _TWO_DIGITS.search(text):
         return None
-    text = text.translate(_ARABIC_DIGITS)
+    if not text.isascii():
+        text = text.translate(_ARABIC_DIGITS)
     for pattern in _PATTERNS:
         if pattern is _PATTERNS[1] and not _DAY_YEAR.search(text):
             continue  # its month names are tried at every word: first its numbers
@@ -379,8 +382,8 @@ def is_date_line(line: str) -> bool:
     if len(line) > 80 or not _DIGIT.search(line):  # a date line in any calendar has a number
         return False
     if find_date(line, short_year=True) is None:
-        return is_other_calendar_line(line)
-    words = _WORD.findall(line.translate(_ARABIC_DIGITS))
+        return not line.isascii() and is_other_calendar_line(line)
+    words = _WORD.findall(line if line.isascii() else line.translate(_ARABIC_DIGITS))
     other = [
         w
         for w in words
