@@ -247,3 +247,12 @@ def test_the_date_patterns_opening_with_a_digit_read_what_they_read_before(parts
     for before, now in zip(_DATES_BEFORE, [*dates._PATTERNS, dates._NUMERIC], strict=True):
         found = [(m.span(), m.groupdict()) for m in now.finditer(text)]
         assert found == [(m.span(), m.groupdict()) for m in before.finditer(text)], text
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet=st.sampled_from("ab1 –—|@·•:\n_é")))
+def test_an_entry_s_separators_are_found_where_they_were(text):
+    before = re.compile(r"(?<=\s)[–—|@·•:](?=\s)|(?<=\w): ")
+    assert [m.span() for m in lines._SEPARATOR.finditer(text)] == [
+        m.span() for m in before.finditer(text)
+    ]

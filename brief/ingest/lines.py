@@ -49,7 +49,9 @@ LIST_MARK = re.compile(r"^(?:[•▪►▸‣◦·*\-–—]\s+|\(?(?:\d{1,2}|[a
 BULLET = re.compile(r"^[•▪►▸‣◦·*\-–—]\s+(?=\S)")
 _DIGIT = re.compile(r"\d")
 _CLOSING_QUOTES = "'\"’”»"
-_SEPARATOR = re.compile(r"(?<=\s)[–—|@·•:](?=\s)|(?<=\w): ")  # between an entry's parts
+# Between an entry's parts: a mark between spaces (" – ", " | ") or a colon after a word.
+# Written to open with the mark, looking behind it after, so that re skips to the marks.
+_SEPARATOR = re.compile(r"[–—|@·•:](?:(?<=\s[–—|@·•:])(?=\s)|(?<=\w:) )")
 _LIST_ITEM_WORDS = 40  # a longer line under a list's introduction is a paragraph again
 _TEASER_PAIRS = 3  # a list of stories shows at least this many headline-and-summary pairs
 # Quotation marks that open and close a quotation, by language: “…”, "…", «…», „…“, 「…」.
