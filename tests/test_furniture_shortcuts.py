@@ -256,3 +256,45 @@ def test_an_entry_s_separators_are_found_where_they_were(text):
     assert [m.span() for m in lines._SEPARATOR.finditer(text)] == [
         m.span() for m in before.finditer(text)
     ]
+
+
+def _title_in_turn(reader: pasted._Reader, window: range, body_start: int) -> int | None:
+    """_pick_title as it was: every line of the window checked and scored, in turn."""
+    best, best_score = None, 0.0
+    for pos in window:
+        if not 3 <= reader.lines[pos].words <= 30 or reader._not_title(pos, body_start):
+            continue
+        under = reader._under_headline(pos, window)
+        score = reader._title_score(pos, body_start, under_headline=under)
+        if score > best_score:
+            best, best_score = pos, score
+    return best
+
+
+def _same_title(page: str) -> None:
+    reader = pasted._Reader(page)
+    start, end = reader._best_run()
+    body_start = reader._body_start(start, end)
+    for window in (range(max(0, start - 30), body_start), range(0, len(reader.lines))):
+        expected = _title_in_turn(reader, window, window.stop)
+        assert reader._pick_title(window, window.stop) == expected
+
+
+def test_the_title_found_best_score_first_is_the_title_found_line_by_line():
+    for page in sorted((need(BENCHMARK) / "pasted").glob("*.txt")):
+        for layout in (page.read_text(), page.read_text().replace("\n\n", "\n")):
+            _same_title(pasted.normalize_text(layout))
+
+
+_HEAD_LINES = [
+    "Home › World › Asia", "Bridge to reopen after storm repairs", "Bridge To Reopen",
+    "By Jane Doe", "March 3, 2024", "Photo: AP", "Subscribe to our newsletter",
+    "Council votes to reopen the bridge.", "The closure doubled journeys for residents",
+    "Menu", "Share this story with your friends", "Jane Doe", "LONDON, England",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_HEAD_LINES + _LINES), min_size=1, max_size=25), st.booleans())
+def test_the_title_found_best_score_first_on_any_head_of_such_lines(page_lines, apart):
+    _same_title(("\n\n" if apart else "\n").join(page_lines))

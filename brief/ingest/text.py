@@ -351,43 +351,72 @@ class _Reader:
                 self.meta.set("author_kinds", {name: ORGANISATION}, Origin.INFERRED)
 
     def _pick_title(self, window: range, body_start: int) -> int | None:
+        """The line of the window scoring highest as a headline (the first of equals), of
+        those no check rules out. The checks cost more than the score, and only the rule of
+        the standfirst under a shorter headline lowers a score after them: lines are taken
+        highest score first and checked, until no line left could score higher than the
+        best checked, which is the line trying each in turn would give."""
+        bounds = sorted(
+            (-self._title_score(pos, body_start, under_headline=False), pos)
+            for pos in window
+            if 3 <= self.lines[pos].words <= 30
+        )
         best, best_score = None, 0.0
-        for pos in window:
-            line = self.lines[pos]
-            text = line.text
-            if not 3 <= line.words <= 30 or line.junk or line.date_line:
+        for negative, pos in bounds:
+            bound = -negative
+            if bound < best_score or (bound == best_score and (best is None or pos > best)):
+                break  # no line left can score higher, nor as high and stand earlier
+            if self._not_title(pos, body_start):
                 continue
-            if BYLINE.match(text) or URL.match(text) or line.caption:
-                continue
-            if text.startswith(BULLETS) or names_line(text):
-                continue
-            if pos == body_start - 1 and is_place_line(text):
-                continue  # the dateline, set on a line of its own
-            score = 1.0
-            previous = self.lines[pos - 1] if pos > window.start else None
-            if (
-                previous is not None
-                and previous.index >= line.index - 2
-                and 3 <= previous.words < line.words
-                and not ends_sentence(previous.text)
-                and not previous.junk
-                and not previous.date_line
-            ):
-                score -= 2  # the line under a shorter headline is its standfirst
-            if line.isolated:
-                score += 2
-            if self.counts[text] > 1:
-                score += 1.5
-            if text.endswith("."):
-                score -= 2.5
-            if text[:1].isupper() or not text[:1].isalpha():
-                score += 0.5
-            if 5 <= line.words <= 20:
-                score += 1
-            score -= (body_start - pos) * 0.05
-            if score > best_score:
+            under = self._under_headline(pos, window)
+            score = self._title_score(pos, body_start, under_headline=True) if under else bound
+            if score > best_score or (best is not None and score == best_score and pos < best):
                 best, best_score = pos, score
         return best
+
+    def _not_title(self, pos: int, body_start: int) -> bool:
+        line = self.lines[pos]
+        text = line.text
+        if line.junk or line.date_line:
+            return True
+        if BYLINE.match(text) or URL.match(text) or line.caption:
+            return True
+        if text.startswith(BULLETS) or names_line(text):
+            return True
+        return pos == body_start - 1 and is_place_line(text)  # the dateline, on its own line
+
+    def _under_headline(self, pos: int, window: range) -> bool:
+        """The line under a shorter headline: its standfirst."""
+        line = self.lines[pos]
+        previous = self.lines[pos - 1] if pos > window.start else None
+        return (
+            previous is not None
+            and previous.index >= line.index - 2
+            and 3 <= previous.words < line.words
+            and not ends_sentence(previous.text)
+            and not previous.junk
+            and not previous.date_line
+        )
+
+    def _title_score(self, pos: int, body_start: int, *, under_headline: bool) -> float:
+        """A line's score as a headline; `under_headline`: a shorter headline stands above
+        it (_under_headline), which makes it the standfirst."""
+        line = self.lines[pos]
+        text = line.text
+        score = 1.0
+        if under_headline:
+            score -= 2
+        if line.isolated:
+            score += 2
+        if self.counts[text] > 1:
+            score += 1.5
+        if text.endswith("."):
+            score -= 2.5
+        if text[:1].isupper() or not text[:1].isalpha():
+            score += 0.5
+        if 5 <= line.words <= 20:
+            score += 1
+        return score - (body_start - pos) * 0.05
 
     def _tail(self, end: int) -> None:
         """After the body: a tag line becomes keywords; "Read more: X" marks an excerpt;
