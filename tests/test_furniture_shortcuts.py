@@ -60,6 +60,7 @@ def _same(text: str) -> None:
     assert opens_comments(text, words) == bool(COMMENTS_OPEN.match(text)), text
     assert heads_sources(text, words) == bool(SOURCES_HEAD.match(text)), text
     assert furniture.ends_sentence(text) == bool(furniture.SENTENCE_END.search(text)), text
+    assert furniture.credits_agency(text) == bool(furniture.CREDIT_AGENCY.search(text)), text
     line = Line(0, text, words, True)
     assert _glued(line) == _glued_word_by_word(line), text
     for word in text.split():
@@ -298,3 +299,15 @@ _HEAD_LINES = [
 @given(st.lists(st.sampled_from(_HEAD_LINES + _LINES), min_size=1, max_size=25), st.booleans())
 def test_the_title_found_best_score_first_on_any_head_of_such_lines(page_lines, apart):
     _same_title(("\n\n" if apart else "\n").join(page_lines))
+
+
+@settings(max_examples=1000)
+@given(
+    st.lists(
+        st.sampled_from(["Getty Images", "AFP", "(", ")", ".", " ", "x", "Reuters/Jane Doe", "é"]),
+        max_size=20,
+    )
+)
+def test_an_agency_s_credit_is_found_in_the_tail_as_in_the_whole_line(parts):
+    text = "".join(parts)
+    assert furniture.credits_agency(text) == bool(furniture.CREDIT_AGENCY.search(text))

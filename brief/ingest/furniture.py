@@ -404,6 +404,12 @@ def _is_word_list(text: str) -> bool:
     return len(items) >= 6 and all(0 < len(item) <= 4 for item in items)
 
 
+def credits_agency(text: str) -> bool:
+    """CREDIT_AGENCY.search, in the line's tail only: its last _AGENCY_TAIL characters, and
+    after its last full stop, which no agency's name, nor what follows it, holds."""
+    return bool(CREDIT_AGENCY.search(text, max(len(text) - _AGENCY_TAIL, text.rfind(".") + 1)))
+
+
 def is_caption(text: str) -> bool:
     """A picture's caption: a credit, a position mark ("(L)") or a bracketed agency."""
     low = text.lower()
@@ -411,9 +417,7 @@ def is_caption(text: str) -> bool:
         return True
     if CREDIT_OPENING.match(text):
         return True
-    # The agency is searched for in the line's tail, with enough before it that a word
-    # boundary at its first letter reads the same as in the whole line.
-    if CREDIT_AGENCY.search(text[-_AGENCY_TAIL:] if len(text) > _AGENCY_TAIL else text):
+    if credits_agency(text):
         return True
     if PICTURE_POSITION.search(text):
         return True

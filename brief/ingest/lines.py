@@ -541,4 +541,4 @@ def is_quotation(text: str) -> bool:
 
 
 def looks_like_caption(line: Line) -> bool:
-    return line.caption and line.words <= 60 and not line.text.startswith(("“", '"'))
+    return line.words <= 60 and not line.text.startswith(("“", '"')) and line.caption

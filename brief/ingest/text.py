@@ -498,7 +498,7 @@ class _Reader:
                 self.meta.set_if_empty("authors", authors, Origin.INFERRED)
                 self.used.add(pos)
                 continue
-            if _META_STRIP.search(text) and line.words <= 15 and find_date(text):
+            if line.words <= 15 and _META_STRIP.search(text) and find_date(text):
                 continue  # "Delhi, News Bureau | Updated : 19 November 2019": the head's strip
             if line.words <= 8 and _TIME_ONLY.match(text):
                 # "Updated 9:15 am", "3 hours ago": a stamp; a sentence with a time in it stays
