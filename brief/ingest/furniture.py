@@ -194,7 +194,11 @@ def junk_phrase(text: str, low: str | None = None) -> bool:
         return True
     if low is None:
         low = text.lower()
-    return any(word in low and pattern.search(text) for word, pattern in _ANYWHERE)
+    # A loop, not any(): a generator's steps cost more than most of these tests.
+    for word, pattern in _ANYWHERE:  # noqa: SIM110
+        if word in low and pattern.search(text):
+            return True
+    return False
 
 
 # The vocabulary of subscription boxes, log-in forms, cookie banners and browser warnings,
@@ -334,7 +338,6 @@ CREDIT_TAIL = re.compile(
 
 # The separators of a breadcrumb trail, each between spaces.
 BREADCRUMB = re.compile(r"\s[›»>/|]\s")
-_BREADCRUMB_MARKS = "›»>/|"
 BULLETS = ("•", "▪", "►", "▸", "‣", "◦")
 
 
@@ -367,14 +370,14 @@ def is_junk(text: str, words: int | None = None) -> bool:
     if junk_phrase(text, low) or is_junk_line(text, words) or is_barrier(text, words):
         return True
     if (
-        any(mark in text for mark in _BREADCRUMB_MARKS)
+        ("›" in text or "»" in text or ">" in text or "/" in text or "|" in text)
         and len(BREADCRUMB.findall(text)) >= 2
         and not ends_sentence(text.rstrip("…"))
     ):
         return True  # "Home › World › Asia › Taliban take…"
     if text.startswith(BULLETS) and not ends_sentence(text):
         return True  # a bulleted link: "• Live: troops work to resume flights"
-    if ALSO_READ.match(text) and words <= 30:
+    if words <= 30 and ALSO_READ.match(text):
         return True
     if text[-1:].lower() in _TOGGLED_LAST and _TOGGLED.search(text[-_TOGGLED_TAIL:]):
         return True  # a caption with its "… more" / "less" switch: a slideshow's, copied
