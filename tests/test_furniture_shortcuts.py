@@ -311,3 +311,52 @@ def test_the_title_found_best_score_first_on_any_head_of_such_lines(page_lines, 
 def test_an_agency_s_credit_is_found_in_the_tail_as_in_the_whole_line(parts):
     text = "".join(parts)
     assert furniture.credits_agency(text) == bool(furniture.CREDIT_AGENCY.search(text))
+
+
+def _list_title_as_it_was(layout: lines.Layout, pos: int) -> bool:
+    """Layout._is_list_title as it was: the heading's checks, then its items walked."""
+    line = layout.lines[pos]
+    if not (line.isolated or layout.unspaced) or not 1 <= line.words <= 10:
+        return False
+    following = layout.lines[pos + 1].text if pos + 1 < len(layout.lines) else ""
+    if not line.isolated and not lines._SEPARATOR.search(following):
+        return False
+    if furniture.ends_sentence(line.text) or line.junk or line.barrier:
+        return False
+    items = []
+    for ahead in range(pos + 1, len(layout.lines)):
+        if layout.list_item(ahead, False) is None:
+            break
+        items.append(layout.lines[ahead])
+    if len(items) < 3 or sum(item.words for item in items) < 4 * len(items):
+        return False
+    if line.isolated:
+        return True
+    found = [sep for item in items for sep in set(lines._SEPARATOR.findall(item.text))]
+    return len(items) >= 4 and any(5 * found.count(sep) >= 4 * len(items) for sep in found)
+
+
+def _same_list_titles(page: str) -> None:
+    layout = lines.Layout(lines.split_lines(page))
+    expected = {pos for pos in range(len(layout.lines)) if _list_title_as_it_was(layout, pos)}
+    assert layout.list_titles == expected
+
+
+def test_list_headings_found_after_a_cheap_look_are_those_found_by_walking_their_items():
+    for page in sorted((need(BENCHMARK) / "pasted").glob("*.txt")):
+        for layout in (page.read_text(), page.read_text().replace("\n\n", "\n")):
+            _same_list_titles(pasted.normalize_text(layout))
+
+
+_LIST_LINES = [
+    "Tour dates", "June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre",
+    "June 11 – Tampa, FL @ MidFlorida Credit Union Amphitheatre", "Sports", "News | World",
+    "Key facts:", "• Ten bridges closed", "Home", "The ban covers:", "Subscribe now",
+    "Ticket prices: from £20 for adults", "Opening hours: 9am to 5pm daily", "Comments",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LIST_LINES + _LINES), min_size=1, max_size=25), st.booleans())
+def test_list_headings_on_any_page_of_such_lines(page_lines, apart):
+    _same_list_titles(("\n\n" if apart else "\n").join(page_lines))

@@ -240,11 +240,9 @@ class Layout:
         if ends_sentence(line.text):
             return False
         # The costly checks (furniture, on the heading and each item) wait until the lines
-        # under it could be the three items (four, not set apart) the heading needs.
-        least = 3 if line.isolated else 4
-        if not all(map(self._may_be_item, self.lines[pos + 1 : pos + 1 + least])):
-            return False
-        if pos + least >= len(self.lines) or line.junk or line.barrier:
+        # under it could be items (_may_be_item) that make a list with it: the items are a
+        # run of those lines from the first, as long as the costly checks let them be.
+        if not self._could_head(pos) or line.junk or line.barrier:
             return False
         items = []
         for ahead in range(pos + 1, len(self.lines)):
@@ -257,6 +255,26 @@ class Layout:
             return True
         separators = Counter(sep for item in items for sep in set(_SEPARATOR.findall(item.text)))
         return len(items) >= 4 and any(5 * n >= 4 * len(items) for n in separators.values())
+
+    def _could_head(self, pos: int) -> bool:
+        """Whether some run of the lines under `pos` that could be items, from the first,
+        is long enough, has words enough and (not set apart) shares a separator enough to
+        make the line at `pos` a list's heading (the tests of _is_list_title)."""
+        isolated = self.lines[pos].isolated
+        least = 3 if isolated else 4
+        words = 0
+        separators: Counter[str] = Counter()
+        for count in range(1, len(self.lines) - pos):
+            item = self.lines[pos + count]
+            if not self._may_be_item(item):
+                return False
+            words += item.words
+            if not isolated:
+                separators.update(set(_SEPARATOR.findall(item.text)))
+            alike = isolated or (separators and 5 * max(separators.values()) >= 4 * count)
+            if count >= least and words >= 4 * count and alike:
+                return True
+        return False
 
     def _may_be_item(self, line: Line) -> bool:
         """What list_item(…, False) asks of a line before its costly checks: short, at least
