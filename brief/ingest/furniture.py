@@ -442,9 +442,10 @@ _BARRIER_RUNNING_ON = re.compile(
 
 
 def is_barrier(text: str, words: int | None = None) -> bool:
-    """BARRIER.match, `words` (brief.ingest.lines.count_words) saving the long lines' time."""
+    """BARRIER.match, `words` (brief.ingest.lines.count_words) saving the long lines' time:
+    those are tried only against the phrases running on, which start with m, a or f."""
     if words is not None and words > SHORT_PHRASE:
-        return bool(_BARRIER_RUNNING_ON.match(text))
+        return text[:1] in "mMaAfF" and bool(_BARRIER_RUNNING_ON.match(text))
     return bool(BARRIER.match(text))
 
 
@@ -466,9 +467,15 @@ def opens_comments(text: str, words: int) -> bool:
     )
 
 
+# The first letters of SOURCES_HEAD's words, in lower case: s, r, b, q, f, и, ا, م ("ſ": re
+# reads it as "s").
+_SOURCES_FIRST = frozenset("srbqfſ\u0438\u0627\u0645")
+
+
 def heads_sources(text: str, words: int) -> bool:
-    """SOURCES_HEAD.match, whose headings are one word each ("Sources", "Quellen:")."""
-    return words <= 2 and bool(SOURCES_HEAD.match(text))
+    """SOURCES_HEAD.match, whose headings are one word each ("Sources", "Quellen:"), each
+    starting with one of a few letters."""
+    return words <= 2 and text[:1].lower() in _SOURCES_FIRST and bool(SOURCES_HEAD.match(text))
 
 
 def is_junk_line(text: str, words: int | None = None) -> bool:

@@ -46,6 +46,13 @@ def is_post_signature(text: str) -> bool:
 
 # A list item's mark: a bullet or dash, or a number or letter with its stop ("1)", "2.", "b)").
 LIST_MARK = re.compile(r"^(?:[•▪►▸‣◦·*\-–—]\s+|\(?(?:\d{1,2}|[a-z])[.)]\s+)(?=\S)")
+
+
+def has_list_mark(text: str) -> bool:
+    """LIST_MARK.match, not tried on a line opening with a capital (no mark is one)."""
+    return not text[:1].isupper() and bool(LIST_MARK.match(text))
+
+
 BULLET = re.compile(r"^[•▪►▸‣◦·*\-–—]\s+(?=\S)")
 _DIGIT = re.compile(r"\d")
 _CLOSING_QUOTES = "'\"’”»"
@@ -201,7 +208,7 @@ class Layout:
             and not previous.isolated
         ):
             return None  # a list set as short lines ends at the first blank line after one
-        if LIST_MARK.match(text):
+        if has_list_mark(text):
             return True if marked is not False and not is_junk(LIST_MARK.sub("", text)) else None
         if marked and URL.match(text):
             return True  # the item's link, on the line under it
@@ -280,7 +287,7 @@ class Layout:
         """What list_item(…, False) asks of a line before its costly checks: short, at least
         two words, set in a run, no item's mark."""
         in_run = not line.isolated or (self.unspaced and line.words < LONG_LINE)
-        return in_run and 2 <= line.words <= _LIST_ITEM_WORDS and not LIST_MARK.match(line.text)
+        return in_run and 2 <= line.words <= _LIST_ITEM_WORDS and not has_list_mark(line.text)
 
     def _carried_lines(self) -> set[int]:
         """Short lines the article's own layout explains: a list's items under the line
@@ -307,7 +314,7 @@ def _teaser_lines(lines: list[Line]) -> set[int]:
     def headline(line: Line) -> bool:
         return (
             3 <= line.words <= 20
-            and not LIST_MARK.match(line.text)  # "1. Check the tyres": a listicle's heading
+            and not has_list_mark(line.text)  # "1. Check the tyres": a listicle's heading
             and (not ends_sentence(line.text) or line.text.endswith(("…", "...")))
         )
 
