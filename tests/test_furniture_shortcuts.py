@@ -123,6 +123,10 @@ _GATES = {
     "a list of sources' heading": (SOURCES_HEAD, lambda t: heads_sources(t, count_words(t))),
     "a social post's signature": (lines.POST_SIGNATURE, lines.is_post_signature),
     "a list item's mark": (lines.LIST_MARK, lines.has_list_mark),
+    "a contact's address or number": (
+        furniture.CONTACT,
+        lambda t: furniture._may_hold_contact(t, t.lower()),
+    ),
     "a barrier running on": (
         furniture._BARRIER_RUNNING_ON,
         lambda t: furniture.is_barrier(t, furniture.SHORT_PHRASE + 1),

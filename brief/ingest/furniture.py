@@ -285,24 +285,18 @@ CONTACT = re.compile(
 )
 
 
-_CONTACT_WORDS = (
-    "@", "tel", "tél", "phone", "fax", "faks", "телефон", "факс", "هاتف", "فاكس", "تلفن", "فکس",
-    "تلیفون",
-)  # fmt: skip
-
-
-_CONTACT_WORD = re.compile("|".join(map(re.escape, _CONTACT_WORDS)))
-
-
-_DIGIT = re.compile(r"\d")  # any script's digits (Arabic-Indic ones too)
+# A label of CONTACT with its number: the label's first letters, the rest of its word, marks
+# and spaces, a digit ("tel.: +44", "téléphone 01"). In a lower-case line a label of CONTACT
+# always stands so; "hotel", "telling" without a number after them do not.
+_CONTACT_NUMBER = re.compile(
+    r"(?:tel|tél|phone|fax|faks|телефон|факс|هاتف|فاكس|تلفن|فکس|تلیفون)\w*\W*\d"
+)
 
 
 def _may_hold_contact(text: str, low: str) -> bool:
-    """False when CONTACT cannot match: an address needs its "@", a number its digits.
+    """False when CONTACT cannot match: an address needs its "@", a label its number.
     `low` is the line in lower case."""
-    if "@" not in text and not _DIGIT.search(text):
-        return False
-    return bool(_CONTACT_WORD.search(low))
+    return "@" in text or bool(_CONTACT_NUMBER.search(low))
 
 
 # Credits that mark a line as a photo caption. Each pattern is tried only where it can
