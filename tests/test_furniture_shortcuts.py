@@ -369,3 +369,32 @@ _LIST_LINES = [
 @given(st.lists(st.sampled_from(_LIST_LINES + _LINES), min_size=1, max_size=25), st.booleans())
 def test_list_headings_on_any_page_of_such_lines(page_lines, apart):
     _same_list_titles(("\n\n" if apart else "\n").join(page_lines))
+
+
+def _normalized_as_it_was(text: str) -> str:
+    """normalize_text as it was: each kind of character searched for on its own."""
+    import unicodedata
+
+    from brief.ingest import normalize
+
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = text.replace("\u2029", "\n\n")
+    if normalize._DROP_RE.search(text):
+        text = normalize._DROP_RE.sub("", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if normalize._OTHER_SPACE.search(text):
+        text = normalize._OTHER_SPACE.sub(" ", text)
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text.replace(" \n", "\n").replace("\n ", "\n").strip(" ")
+
+
+@settings(max_examples=1000)
+@given(
+    st.text(alphabet=st.sampled_from("ab \n\r\t\x07\x85\xad\u00a0\u2000\u2002\u3000e\u0301\ufeff"))
+)
+def test_a_page_is_normalised_as_before_with_one_first_look(text):
+    from brief.ingest.normalize import normalize_text
+
+    assert normalize_text(text) == _normalized_as_it_was(text)

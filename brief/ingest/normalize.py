@@ -21,6 +21,8 @@ _DROP_INLINE = {**_DROP, 0x0D: " "}
 # Every space but the plain one. A page holds thousands of plain spaces and few others, so
 # these are replaced first and runs of plain spaces then folded by str.replace, in C.
 _OTHER_SPACE = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+# Either kind, looked for first in one pass: most pages hold neither.
+_DROP_OR_SPACE = re.compile(_DROP_RE.pattern[:-1] + _OTHER_SPACE.pattern[1:])
 
 
 def normalize_text(text: str) -> str:
@@ -32,11 +34,13 @@ def normalize_text(text: str) -> str:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n")
-    if _DROP_RE.search(text):
+    odd = bool(_DROP_OR_SPACE.search(text))
+    if odd and _DROP_RE.search(text):
         text = _DROP_RE.sub("", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    if _OTHER_SPACE.search(text):
+        odd = True  # the text the first look saw has changed: look again
+    if odd and _OTHER_SPACE.search(text):
         text = _OTHER_SPACE.sub(" ", text)
     while "  " in text:
         text = text.replace("  ", " ")
