@@ -398,3 +398,38 @@ def test_a_page_is_normalised_as_before_with_one_first_look(text):
     from brief.ingest.normalize import normalize_text
 
     assert normalize_text(text) == _normalized_as_it_was(text)
+
+
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.from_regex(furniture.FURNITURE_WORD), st.sampled_from(["", "Bitte ", "« ", "the "]))
+def test_every_furniture_word_the_pattern_finds_passes_the_words_first_look(found, before):
+    """FURNITURE_WORD is searched for only in lines holding one of its words: a line it
+    finds one in, in any of its phrases, passes that first look."""
+    line = before + found
+    if furniture.FURNITURE_WORD.search(line):
+        assert furniture._may_hold_furniture_word(line), line
+
+
+# Each word of FURNITURE_WORD, in one of its forms.
+_FURNITURE_PHRASES = [
+    "Subscribe", "subscriptions", "Subscriber", "PAYWALL", "Log-in", "login", "Sign-in",
+    "signin", "Password", "newsletters", "Cookies", "JavaScript", "AdBlocker",
+    "Premium-Abo", "Premiuminhalt", "premium-artikel", "abonné", "abonnez", "abonnements",
+    "abonné·es", "abonnées", "s'abonner", "je m’abonne", "Se connecter", "mot de passe",
+    "identifiez-vous", "Connectez-vous", "Déjà abonné", "résiliable", "Abo", "Abos",
+    "abonnieren", "Abonnent:in", "Abonnentin", "abonniert", "Anmelden", "einloggen",
+    "Registrieren", "Passwort", "Browser", "Vorlesefunktion", "Zum Hauptinhalt",
+    "Suscríbete", "suscribirse", "suscripción", "suscripciones", "contraseña",
+    "Iniciar sesión", "regístrate", "Registrate", "assinante", "assinatura", "Assine",
+    "senha", "abbonati", "abbonato", "abbonamento", "Accedi", "abonnee", "Inloggen",
+    "wachtwoord", "abone", "Giriş yap", "GİRİŞ YAP", "şifre", "подписка", "Подпишитесь",
+    "Войти", "пароль", "اشترك", "الاشتراك", "سجل الدخول", "تسجيل الدخول", "كلمة المرور",
+    "اشتراک", "رمز عبور", "ورود به", "سبسکرائب", "لاگ ان",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("phrase", _FURNITURE_PHRASES)
+def test_each_furniture_word_passes_the_words_first_look(phrase):
+    line = f"Bitte {phrase} hier"
+    assert furniture.FURNITURE_WORD.search(line), phrase  # the phrase is one of the pattern's
+    assert furniture._may_hold_furniture_word(line), phrase

@@ -226,17 +226,27 @@ FURNITURE_WORD = re.compile(
     re.I | re.X,
 )
 
-# The first four letters of the words FURNITURE_WORD names (of each phrase, one word), as
-# \w+ splits a line in lower case: the pattern, an alternation of some eighty words, is
-# searched for only in lines holding one of these. Tests keep the two in step.
-_FURNITURE_KEYS = frozenset(
+# The words of FURNITURE_WORD's Latin and Cyrillic phrases (of each phrase, one word), as
+# \w+ splits a line in lower case; and the starts of those it names by a pattern. The
+# pattern, an alternation of some eighty words, is searched for only in lines holding one of
+# these. Tests keep the two in step.
+_FURNITURE_TOKENS = frozenset(
     (
-        "subs", "payw", "log", "logi", "sign", "pass", "news", "cook", "java", "adbl", "prem",
-        "abon", "conn", "iden", "rési", "abo", "abos", "anme", "einl", "regi", "regí", "brow",
-        "vorl", "haup", "susc", "cont", "inic", "assi", "senh", "abbo", "acce", "inlo", "wach",
-        "giri", "şifr", "подп", "войт", "паро",
+        "subscribe", "subscribes", "subscription", "subscriptions", "subscriber",
+        "subscribers", "paywall", "log", "login", "sign", "signin", "password", "newsletter",
+        "newsletters", "cookie", "cookies", "javascript", "adblock", "adblocker", "premium",
+        "premiumabo", "premiuminhalt", "premiumartikel", "abonné", "abonne", "abonnez",
+        "abonnement", "abonnements", "abonnés", "abonnée", "abonnées", "abonner", "connecter",
+        "passe", "identifiez", "connectez", "résiliable", "abo", "abos", "abonnieren",
+        "abonnent", "abonnentin", "abonniert", "anmelden", "einloggen", "registrieren",
+        "passwort", "browser", "vorlesefunktion", "hauptinhalt", "suscripcion", "suscripción",
+        "suscripciones", "suscripciónes", "contraseña", "iniciar", "registrate", "regístrate",
+        "assinante", "assinatura", "assine", "senha", "abbonati", "abbonato", "abbonamento",
+        "accedi", "abonnee", "inloggen", "wachtwoord", "abone", "giriş", "şifre", "подписка",
+        "подписки", "подписку", "подписко", "подпискй", "подпишитесь", "войти", "пароль",
     )
 )  # fmt: skip
+_FURNITURE_STARTS = ("suscrib", "suscríb")
 # Its Arabic-script phrases, which it finds inside words too (one word of each phrase).
 _FURNITURE_INFIXES = (
     "اشترك", "الاشتراك", "الدخول", "المرور", "اشتراک", "عبور", "ورود", "سبسکرائب", "لاگ",
@@ -245,8 +255,8 @@ _WORD = re.compile(r"\w+")
 
 
 def _may_hold_furniture_word(text: str, low: str | None = None) -> bool:
-    """False when FURNITURE_WORD cannot match: no word of the line starts like one of its
-    words. Letters are folded the way the pattern's case-insensitive match folds them.
+    """False when FURNITURE_WORD cannot match: no word of the line is one of its words.
+    Letters are folded the way the pattern's case-insensitive match folds them.
     `low` is the line in lower case, if the caller has it."""
     if low is None:
         low = text.lower()
@@ -255,7 +265,9 @@ def _may_hold_furniture_word(text: str, low: str | None = None) -> bool:
             return True
         # "İ" lowers to "i" and a combining dot; the pattern also reads "ı" and "ſ" as i, s.
         low = low.replace("\u0307", "").replace("ı", "i").replace("ſ", "s")
-    return any(word[:4] in _FURNITURE_KEYS for word in _WORD.findall(low))
+    if "suscr" in low and any(start in low for start in _FURNITURE_STARTS):
+        return True
+    return not _FURNITURE_TOKENS.isdisjoint(_WORD.findall(low))
 
 
 # Whole lines that are buttons or labels.
