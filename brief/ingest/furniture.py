@@ -305,10 +305,19 @@ _CONTACT_NUMBER = re.compile(
 )
 
 
+# _CONTACT_NUMBER's labels, looked for as text first (its pattern tries every "t" and "p").
+_CONTACT_LABELS = (
+    "tel", "tél", "phone", "fax", "faks", "телефон", "факс", "هاتف", "فاكس", "تلفن", "فکس",
+    "تلیفون",
+)  # fmt: skip
+
+
 def _may_hold_contact(text: str, low: str) -> bool:
     """False when CONTACT cannot match: an address needs its "@", a label its number.
     `low` is the line in lower case."""
-    return "@" in text or bool(_CONTACT_NUMBER.search(low))
+    if "@" in text:
+        return True
+    return any(label in low for label in _CONTACT_LABELS) and bool(_CONTACT_NUMBER.search(low))
 
 
 # Credits that mark a line as a photo caption. Each pattern is tried only where it can
