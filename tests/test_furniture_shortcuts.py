@@ -188,7 +188,13 @@ def _eager_best_run(reader: pasted._Reader) -> tuple[int, int]:
     return reader._heaviest(weights, set(reader._comment_starts()))
 
 
-def test_the_run_chosen_with_checks_on_its_lines_only_is_the_run_all_checks_choose():
+@pytest.mark.parametrize("rounds", [pasted._ROUNDS, 1])
+def test_the_run_chosen_with_checks_on_its_lines_only_is_the_run_all_checks_choose(
+    rounds, monkeypatch
+):
+    """With the rounds the reader allows, and with one (every page then goes on to check
+    every line, as a page whose run moves at each round would)."""
+    monkeypatch.setattr(pasted, "_ROUNDS", rounds)
     pages = sorted((need(BENCHMARK) / "pasted").glob("*.txt"))
     for page in pages:
         for layout in (page.read_text(), page.read_text().replace("\n\n", "\n")):
