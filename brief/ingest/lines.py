@@ -162,7 +162,7 @@ def split_lines(text: str) -> list[Line]:
         # Paragraphs on consecutive lines (many sites and editors copy that way): a blank
         # line says nothing here, so a line stands alone when it ends like a sentence.
         for each in lines:
-            each.isolated = bool(ends_sentence(each.text))
+            each.isolated = ends_sentence(each.text)
     return lines
 
 
@@ -319,7 +319,7 @@ def _teaser_lines(lines: list[Line]) -> set[int]:
         )
 
     def summary(line: Line) -> bool:
-        return 8 <= line.words <= 50 and bool(ends_sentence(line.text))
+        return 8 <= line.words <= 50 and ends_sentence(line.text)
 
     found: set[int] = set()
     pos = 0
