@@ -439,3 +439,39 @@ def test_each_furniture_word_passes_the_words_first_look(phrase):
     line = f"Bitte {phrase} hier"
     assert furniture.FURNITURE_WORD.search(line), phrase  # the phrase is one of the pattern's
     assert furniture._may_hold_furniture_word(line), phrase
+
+
+@pytest.mark.parametrize(
+    ("check", "phrase"),
+    [
+        *[
+            ("opener", phrase)
+            for phrase in (
+                "Оставить комментарий", "اترك تعليقا", "دیدگاهتان را بنویسید", "Leave a Reply",
+                "Laisser un commentaire", "34 responses to “The bridge”", "[ 12 comments ]",
+                "Deja un comentario", "Yorum yap", "Schreibe einen Kommentar", "Comments are closed",
+                "Start the conversation", "Top rated comments", "Lascia un commento",
+            )
+        ],
+        *[
+            ("switch", phrase)
+            for phrase in (
+                "The bridge at dawn … mehr", "The mayor said so. less", "Le pont … plus",
+                "El puente ... más", "Мост ... ещё", "Мост. меньше", "الجسر ... المزيد",
+                "پل ... بیشتر", "Il ponte. meno", "De brug … meer",
+            )
+        ],
+        *[("sources", phrase) for phrase in ("Sources:", "Quellen", "Источники", "المصادر", "منابع")],
+    ],
+)  # fmt: skip
+def test_each_phrase_of_the_patterns_passes_their_first_look(check, phrase):
+    """The first letters (last, for a caption's switch) the shortcuts know, phrase by phrase
+    of each language's."""
+    words = count_words(phrase)
+    if check == "opener":
+        assert COMMENTS_OPEN.match(phrase) and opens_comments(phrase, words)
+    elif check == "switch":
+        assert furniture._TOGGLED.search(phrase)
+        assert phrase[-1:].lower() in furniture._TOGGLED_LAST
+    else:
+        assert SOURCES_HEAD.match(phrase) and heads_sources(phrase, words)
