@@ -291,6 +291,7 @@ _WORD = re.compile(r"\w+")
 # Every date the patterns read holds two digits in a row (its year), in any script's digits:
 # most lines of a page have none, and are let go before the patterns are tried.
 _TWO_DIGITS = re.compile(r"\d\d")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _DIGIT = re.compile(r"\d")  # Arabic-Indic and Persian digits too
 _DATE_WORDS = re.compile(
     r"^(?:published|posted|updated|last|modified|date|on|at|am|pm|[ap]\.m\.|"
@@ -361,7 +362,8 @@ def find_date(text: str, *, short_year: bool = False) -> str | None:
         return None
     if not text.isascii():
         text = text.translate(_ARABIC_DIGITS)
-    for pattern in _PATTERNS:
+    # Every one of _PATTERNS holds a year of four digits ("12 comments" holds none).
+    for pattern in _PATTERNS if _FOUR_DIGITS.search(text) else ():
         if pattern is _PATTERNS[1] and not _DAY_YEAR.search(text):
             continue  # its month names are tried at every word: first its numbers
         for match in pattern.finditer(text):
