@@ -119,6 +119,13 @@ _GATES = {
         dates._PATTERNS[1],
         lambda t: bool(dates._DAY_YEAR.search(t)),
     ),
+    **{
+        f"the year of date pattern {number}": (
+            pattern,
+            lambda t: bool(dates._FOUR_DIGITS.search(t)),
+        )
+        for number, pattern in enumerate(dates._PATTERNS)
+    },
     "a comment section's opener": (COMMENTS_OPEN, lambda t: opens_comments(t, count_words(t))),
     "a list of sources' heading": (SOURCES_HEAD, lambda t: heads_sources(t, count_words(t))),
     "a social post's signature": (lines.POST_SIGNATURE, lines.is_post_signature),
