@@ -45,6 +45,14 @@ def variant(tag: str) -> str:
     return GOOD_TEXT.replace("river ferry", f"{tag} ferry").replace("estuary", f"{tag} estuary")
 
 
+def slow_text(lines: int = 200_000) -> str:
+    """A text that takes seconds to read (4 s on the 2-core machine, 3.4 MB): short lines
+    of a menu, each different, the kind of line the reader weighs most carefully. (A
+    repeated article stopped being slow enough once the reader got faster: 6 MB of it now
+    takes half a second.)"""
+    return "".join(f"Menu item {number}\n" for number in range(lines))
+
+
 def docx(document_xml: str | bytes) -> bytes:
     """A DOCX package around this `word/document.xml`."""
     out = io.BytesIO()

@@ -143,10 +143,10 @@ def test_the_window_import_names_each_refused_file(corpus, qtbot, tmp_path, sett
 
 def test_a_file_over_its_time_budget_is_stopped(tmp_path):
     from brief.isolated import IsolatedReader
-    from tests.hostile import variant
+    from tests.hostile import slow_text, variant
 
     slow = tmp_path / "slow.txt"
-    slow.write_text(variant("slow") * 20_000)  # a few seconds of reading
+    slow.write_text(slow_text())  # seconds of reading
     good = tmp_path / "good.txt"
     good.write_text(variant("quick"))
     with IsolatedReader(time_budget=0.5) as reader:
@@ -160,13 +160,13 @@ def test_a_file_over_its_time_budget_is_stopped(tmp_path):
 def test_cancel_stops_an_import_within_a_second_mid_file(qtbot, tmp_path, settings):
     pytest.importorskip("PySide6")
     from tests.conftest import open_window
-    from tests.hostile import variant
+    from tests.hostile import slow_text
 
     path = tmp_path / "c.brief"
     Project.create(path).close()
     window = open_window(qtbot, path, settings)
     big = tmp_path / "big.txt"
-    big.write_text(variant("big") * 20_000)  # seconds of reading, in one file
+    big.write_text(slow_text())  # seconds of reading, in one file
     job = window.import_files([big, big.with_name("after.txt")])
     qtbot.wait(1500)  # the child has started and is inside the big file
     run = window.importer.runs[0]
