@@ -114,11 +114,13 @@ def text_body(text: str) -> str:
 
 
 # -- the article-extraction benchmark -------------------------------------------------------
-def evaluate(data: Path, kind: str, layout: str = "as-copied") -> dict[str, Any]:
+def evaluate(
+    data: Path, kind: str, layout: str = "as-copied", runs: int = PASTE_RUNS
+) -> dict[str, Any]:
     """Run one importer over every page; the score dict of score.py plus ms per page.
 
     kind: "html" (read_html), "trafilatura" (the same HTML pages) or "pasted" (read_text on
-    the pasted pages, transformed by `layout`)."""
+    the pasted pages, transformed by `layout`, each read `runs` times for its time)."""
     scorer = load_scorer(data)
     truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
     predicted: dict[str, str] = {}
@@ -137,7 +139,7 @@ def evaluate(data: Path, kind: str, layout: str = "as-copied") -> dict[str, Any]
             # A page takes 2 ms: the fastest of a few runs, as for HTML (paired_ms), so that
             # the 2-core machine's noise (another process, a collection) is not counted.
             fastest = float("inf")
-            for _ in range(PASTE_RUNS):
+            for _ in range(runs):
                 started = time.perf_counter()
                 predicted[key] = text_body(page)
                 fastest = min(fastest, time.perf_counter() - started)
