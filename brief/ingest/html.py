@@ -40,8 +40,8 @@ _SHORT_BODY = 60  # words: shorter than a news brief; it may be a box beside the
 
 
 def _extract(trafilatura: Any, tree: Any, url: str | None, *, precise: bool) -> Any:
-    """trafilatura's document; the metadata (a fifth of its time) only with the first,
-    precise, extraction: a second one, for recall, gives the same page's body alone."""
+    """trafilatura's document; the metadata only with the first, precise, extraction: a
+    second one, for recall, gives the same page's body alone."""
     return trafilatura.bare_extraction(
         tree,
         url=url,
