@@ -84,24 +84,24 @@ _MASTHEAD = (
     r"Daily|Weekly|Magazine|Wire|Insider|Report|Radio|Television|TV|Network"
 )
 _OUTLET = re.compile(r"\b(?P<name>(?:The )?(?:[A-Z][\w’'&-]* ){0,3}(?:" + _MASTHEAD + r"))\b")
-# Phrases in which an outlet speaks of itself. The lookahead names the letters a match can
-# start with, which re then skips to (in C) instead of trying both branches at each one.
-_SELF = re.compile(
-    r"(?=[A-Ztsci])(?:"
-    r"(?:\btold|\bspoke\s+(?:to|with)|\bsaid\s+to|\bcontacted\s+by|\binterviewed\s+by)\s+"
-    r"(?P<after>(?:[Tt]he )?[A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,3})"
-    r"|(?P<before>(?:The )?[A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,3})\s+"
-    r"(?:secured|obtained|has\s+(?:learned|seen|obtained|reached|contacted)|could\s+not\s+"
+# The verbs with which an outlet speaks of itself: before its name ("told The Post") and
+# after it ("VICE World News could not verify").
+_VERBS_BEFORE_NAME = r"told|spoke\s+(?:to|with)|said\s+to|contacted\s+by|interviewed\s+by"
+_VERBS_AFTER_NAME = (
+    r"secured|obtained|has\s+(?:learned|seen|obtained|reached|contacted)|could\s+not\s+"
     r"(?:independently\s+)?(?:verify|confirm)|was\s+unable\s+to\s+(?:verify|confirm)|"
-    r"(?:has\s+)?reached\s+out|requested\s+comment|visited)\b)"
-)
-# The verbs of _SELF, without the names around them: most bodies have none, and this
-# pattern, starting with letters alone, is searched for in a fraction of _SELF's time.
-_SELF_VERB = re.compile(
-    r"told|spoke|said\s+to|contacted\s+by|interviewed\s+by|secured|obtained|"
-    r"has\s+(?:learned|seen|obtained|reached|contacted)|could\s+not|was\s+unable|"
     r"reached\s+out|requested\s+comment|visited"
 )
+_NAME = r"[A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,3}"
+# The phrases themselves. The lookahead names the letters a match can start with, which re
+# then skips to (in C) instead of trying both branches at each one.
+_SELF = re.compile(
+    rf"(?=[A-Ztsci])(?:\b(?:{_VERBS_BEFORE_NAME})\s+(?P<after>(?:[Tt]he )?{_NAME})"
+    rf"|(?P<before>(?:The )?{_NAME})\s+(?:{_VERBS_AFTER_NAME})\b)"
+)
+# The verbs alone: most bodies hold none, and this pattern is searched for in a fraction of
+# _SELF's time.
+_SELF_VERB = re.compile(f"{_VERBS_BEFORE_NAME}|{_VERBS_AFTER_NAME}")
 
 
 def infer_publisher(body: str) -> str:
