@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import re
 
-# Lines that end a sentence: Latin and Cyrillic stops, Arabic-script question mark and
-# Urdu full stop, CJK full stops, Devanagari danda, Armenian and Ethiopic stops; closing
+# The characters a sentence ends with: Latin and Cyrillic stops, Arabic-script question mark
+# and Urdu full stop, CJK full stops, Devanagari danda, Armenian and Ethiopic stops; closing
 # quotes and brackets after them.
-SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]۔؟。！？।॥։።]\s*$")
 _SENTENCE_ENDS = frozenset(".!?…:;\"'”’»)]۔؟。！？।॥։።")
 
 
 def ends_sentence(text: str) -> bool:
-    """SENTENCE_END.search, read from the line's last character (rstrip strips what \\s
-    matches), not searched for along the whole line."""
+    """Whether the line's last character but spaces ends a sentence: read from that
+    character, not searched for along the line."""
     return text.rstrip()[-1:] in _SENTENCE_ENDS
 
 
