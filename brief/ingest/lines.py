@@ -256,19 +256,12 @@ class Layout:
             if self.list_item(ahead, False) is None:
                 break
             items.append(self.lines[ahead])
-        if len(items) < 3 or sum(item.words for item in items) < 4 * len(items):
-            return False
-        if line.isolated:
-            return True
-        separators = Counter(sep for item in items for sep in set(_SEPARATOR.findall(item.text)))
-        return len(items) >= 4 and any(5 * n >= 4 * len(items) for n in separators.values())
+        return _make_a_list(items, line.isolated)
 
     def _could_head(self, pos: int) -> bool:
         """Whether some run of the lines under `pos` that could be items, from the first,
-        is long enough, has words enough and (not set apart) shares a separator enough to
-        make the line at `pos` a list's heading (the tests of _is_list_title)."""
-        isolated = self.lines[pos].isolated
-        least = 3 if isolated else 4
+        would make a list under it (_make_a_list)."""
+        set_apart = self.lines[pos].isolated
         words = 0
         separators: Counter[str] = Counter()
         for count in range(1, len(self.lines) - pos):
@@ -276,10 +269,9 @@ class Layout:
             if not self._may_be_item(item):
                 return False
             words += item.words
-            if not isolated:
+            if not set_apart:
                 separators.update(set(_SEPARATOR.findall(item.text)))
-            alike = isolated or (separators and 5 * max(separators.values()) >= 4 * count)
-            if count >= least and words >= 4 * count and alike:
+            if _list_enough(count, words, max(separators.values(), default=0), set_apart):
                 return True
         return False
 
@@ -304,6 +296,29 @@ class Layout:
                     line.index for line in self.lines[pos + 1 : self.list_after(pos + 1)]
                 )
         return carried
+
+
+def _make_a_list(items: list[Line], heading_set_apart: bool) -> bool:
+    """Whether these lines under a heading make a list: three or more, of four words or
+    more on average; under a heading not set apart, four or more set alike, four in five of
+    them holding the same separator (a credit may close the list)."""
+    separators = Counter(
+        sep for item in items if not heading_set_apart for sep in set(_SEPARATOR.findall(item.text))
+    )
+    return _list_enough(
+        len(items),
+        sum(item.words for item in items),
+        max(separators.values(), default=0),
+        heading_set_apart,
+    )
+
+
+def _list_enough(count: int, words: int, most_shared: int, heading_set_apart: bool) -> bool:
+    """_make_a_list's rule, on `count` items of `words` words in all, `most_shared` of them
+    holding the same separator."""
+    if count < 3 or words < 4 * count:
+        return False
+    return heading_set_apart or (count >= 4 and 5 * most_shared >= 4 * count)
 
 
 def _teaser_lines(lines: list[Line]) -> set[int]:
