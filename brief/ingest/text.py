@@ -187,13 +187,11 @@ class _Reader:
         starts = []
         for pos, line in enumerate(self.lines):
             text, words = line.text, line.words
-            # Openers and headings are short, but for a count of comments ("34 responses to
-            # “A Long Title”"): other lines are not tried against them.
-            if (words <= SHORT_PHRASE or text[:1].isdigit()) and (
+            if (
                 opens_comments(text, words)
                 or heads_sources(text, words)
                 or (
-                    words <= SHORT_PHRASE
+                    words <= SHORT_PHRASE  # a heading alone ("Comments", "About Jane Doe")
                     and pos > 0
                     and self.lines[pos - 1].is_paragraph
                     and COMMENTS_HEADING.match(text)
