@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from brief.ingest import dates, furniture, lines, metadata
+from brief.ingest import dates, furniture, lines, metadata, runs
 from brief.ingest import text as pasted
 from brief.ingest.furniture import (
     BARRIER,
@@ -192,23 +192,27 @@ def test_the_phrases_searched_one_by_one_are_the_phrases_searched_together():
 
 
 def _eager_best_run(reader: pasted._Reader) -> tuple[int, int]:
-    """_best_run as it was: every line checked, then the heaviest run."""
-    weights = [reader._weight(line, True) for line in reader.lines]
-    return reader._heaviest(weights, set(reader._comment_starts()))
+    """best_run as it was: every line checked, then the heaviest run."""
+    weights = [runs.line_weight(line, reader.layout, checked=True) for line in reader.lines]
+    return runs.heaviest(weights, set(runs.comment_starts(reader.lines)))
 
 
-@pytest.mark.parametrize("rounds", [pasted._ROUNDS, 1])
+def _lazy_best_run(reader: pasted._Reader) -> tuple[int, int]:
+    return runs.best_run(reader.lines, reader.layout)
+
+
+@pytest.mark.parametrize("rounds", [runs.ROUNDS, 1])
 def test_the_run_chosen_with_checks_on_its_lines_only_is_the_run_all_checks_choose(
     rounds, monkeypatch
 ):
     """With the rounds the reader allows, and with one (every page then goes on to check
     every line, as a page whose run moves at each round would)."""
-    monkeypatch.setattr(pasted, "_ROUNDS", rounds)
+    monkeypatch.setattr(runs, "ROUNDS", rounds)
     pages = sorted((need(BENCHMARK) / "pasted").glob("*.txt"))
     for page in pages:
         for layout in (page.read_text(), page.read_text().replace("\n\n", "\n")):
             reader = pasted._Reader(pasted.normalize_text(layout))
-            assert reader._best_run() == _eager_best_run(reader), page.name
+            assert _lazy_best_run(reader) == _eager_best_run(reader), page.name
 
 
 _LINES = [
@@ -228,7 +232,7 @@ _LINES = [
 @given(st.lists(st.sampled_from(_LINES), min_size=1, max_size=30), st.sampled_from(["\n", "\n\n"]))
 def test_the_lazy_run_is_the_eager_run_on_any_page_of_such_lines(page_lines, gap):
     reader = pasted._Reader(gap.join(page_lines))
-    assert reader._best_run() == _eager_best_run(reader)
+    assert _lazy_best_run(reader) == _eager_best_run(reader)
 
 
 @settings(max_examples=500)
@@ -298,7 +302,7 @@ def _title_in_turn(reader: pasted._Reader, window: range, body_start: int) -> in
 
 def _same_title(page: str) -> None:
     reader = pasted._Reader(page)
-    start, end = reader._best_run()
+    start, end = _lazy_best_run(reader)
     body_start = reader._body_start(start, end)
     for window in (range(max(0, start - 30), body_start), range(0, len(reader.lines))):
         expected = _title_in_turn(reader, window, window.stop)

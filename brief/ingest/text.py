@@ -3,9 +3,10 @@
 A browser's "copy" of a page sets paragraphs (<p>) off with blank lines, while menus, lists of
 links and buttons come as runs of short lines with no blank line between them. The cleaner
 weighs each line by its length and that isolation, takes the best-scoring run of lines as the
-article, then sorts that run's lines into head (title, standfirst, byline, date), body,
-captions and junk. The lines, and what their layout says (lists, social posts, lists of other
-stories), come from `brief.ingest.lines`. Nothing here knows any particular site.
+article (`brief.ingest.runs`), then sorts that run's lines into head (title, standfirst,
+byline, date), body, captions and junk. The lines, and what their layout says (lists, social
+posts, lists of other stories), come from `brief.ingest.lines`. Nothing here knows any
+particular site.
 """
 
 from __future__ import annotations
@@ -24,19 +25,10 @@ from brief.ingest.bylines import (
     names_line,
 )
 from brief.ingest.dates import find_date, line_date
-from brief.ingest.furniture import (
-    BULLETS,
-    COMMENT_HEAD,
-    COMMENTS_HEADING,
-    SHORT_PHRASE,
-    ends_sentence,
-    heads_sources,
-    opens_comments,
-)
+from brief.ingest.furniture import BULLETS, ends_sentence
 from brief.ingest.language import detect_language
 from brief.ingest.lines import (
     BULLET,
-    LONG_LINE,
     URL,
     Layout,
     Line,
@@ -48,6 +40,7 @@ from brief.ingest.lines import (
 )
 from brief.ingest.metadata import infer_publisher, is_place_line, take_dateline
 from brief.ingest.normalize import normalize_text
+from brief.ingest.runs import RUN_FREE, best_run
 from brief.model import Origin, SectionKind, SourceMeta
 
 _TIME_ONLY = re.compile(
@@ -83,14 +76,6 @@ _CONTRIBUTORS_WORDS = 40
 _META_STRIP = re.compile(r"\s[|•·]\s")
 _LABEL = re.compile(r"^(?:tags|topics|keywords|filed\s+under)\s*:\s*", re.I)
 
-# How lines are weighed (words beyond these counts earn weight; see _best_run).
-_ISOLATED_FREE = 4  # a line set off by blank lines earns its words minus this
-_RUN_FREE = LONG_LINE  # a line within a run of lines earns only the words beyond this
-_RUN_PENALTY = 6  # a short line within a run (a menu entry) costs this
-_BARRIER_PENALTY = 40  # "Comments", "Related stories": the article is over
-_ARTICLE_WEIGHT = 40  # a run this heavy before the comments is the article they discuss
-_ROUNDS = 6  # of _best_run's checks on the run found, before it checks every line
-
 
 def _date_or_byline(line: Line) -> bool:
     return line.date_line or bool(BYLINE.match(line.text))
@@ -122,89 +107,7 @@ class _Reader:
         self.body_paragraphs: list[str] = []
         self.head_captions: list[str] = []  # pictures' captions between title and body
 
-    # -- choosing the article's lines -------------------------------------------------------
-    def _weight(self, line: Line, checked: bool) -> int:
-        """The line's weight; unless `checked`, a short line is taken for no barrier and a
-        line for no furniture (see _best_run): the weight then is at least the line's own."""
-        if (checked or line.words > SHORT_PHRASE) and line.barrier:
-            return -_BARRIER_PENALTY
-        if line.index in self.layout.carried and line.words < _RUN_FREE:
-            return 0
-        if line.isolated:
-            weight = line.words - _ISOLATED_FREE
-        else:
-            weight = line.words - _RUN_FREE if line.words >= _RUN_FREE else -_RUN_PENALTY
-        if weight > 0 and ((checked and line.junk) or line.index in self.layout.teasers):
-            weight = -weight
-        return weight
-
-    def _best_run(self) -> tuple[int, int]:
-        """The run of lines with the highest total weight (maximum subarray), before the
-        comments when a run heavy enough to be the article stands before them.
-
-        The furniture checks are costly, and only lower a line's weight: the run is first
-        found with none of them made, then again with them made on the lines of the run
-        found, until the run found holds no line left unchecked. Its weight is then its
-        true weight, and no other run's true weight is higher than its weight unchecked,
-        so the run is the one the checks made on every line would choose."""
-        limits = set(self._comment_starts())
-        weights = [self._weight(line, False) for line in self.lines]
-        checked = [False] * len(self.lines)
-        for _ in range(_ROUNDS):
-            start, end = self._heaviest(weights, limits)
-            unchecked = [pos for pos in range(start, end) if not checked[pos]]
-            if not unchecked:
-                return start, end
-            for pos in unchecked:
-                checked[pos] = True
-                weights[pos] = self._weight(self.lines[pos], True)
-        # A page whose run moves at every round (none of the benchmark's takes more than
-        # three): every line checked, as without the rounds.
-        weights = [self._weight(line, True) for line in self.lines]
-        return self._heaviest(weights, limits)
-
-    @staticmethod
-    def _heaviest(weights: list[int], limits: set[int]) -> tuple[int, int]:
-        best, best_start, best_end = 0, 0, 0
-        total, start = 0, 0
-        for pos, weight in enumerate(weights):
-            if pos in limits and best >= _ARTICLE_WEIGHT:
-                return best_start, best_end
-            if total <= 0:
-                total, start = 0, pos
-            total += weight
-            if total > best:
-                best, best_start, best_end = total, start, pos + 1
-        if best <= 0:  # nothing stands out (a short note): keep every line but junk
-            return 0, len(weights)
-        return best_start, best_end
-
-    def _comment_starts(self) -> list[int]:
-        """Where the article is over for certain: the heading of its own list of sources,
-        or where a comment section may open: its opener ("34 responses to …", "Leave a
-        reply"), its heading right under a paragraph, or a comment's head ("joetoronto
-        says:") dated on its line or the next."""
-        starts = []
-        for pos, line in enumerate(self.lines):
-            text, words = line.text, line.words
-            if (
-                opens_comments(text, words)
-                or heads_sources(text, words)
-                or (
-                    words <= SHORT_PHRASE  # a heading alone ("Comments", "About Jane Doe")
-                    and pos > 0
-                    and self.lines[pos - 1].is_paragraph
-                    and COMMENTS_HEADING.match(text)
-                )
-            ):
-                starts.append(pos)
-            elif text.endswith(":") and words <= 20 and COMMENT_HEAD.match(text):
-                after = self.lines[pos + 1] if pos + 1 < len(self.lines) else None
-                if find_date(line.text) or (after is not None and after.date_line):
-                    # the section opens at its heading ("Comments") if one stands just above
-                    starts.append(pos - 1 if pos and self.lines[pos - 1].barrier else pos)
-        return starts
-
+    # -- the head of the run -----------------------------------------------------------------
     def _body_start(self, start: int, end: int) -> int:
         """Skip the head of the run: headline, standfirst, byline and date lines."""
         pos = start
@@ -531,7 +434,7 @@ class _Reader:
                     blocks.append((SectionKind.CAPTION, text))
                 self.used.add(pos)
                 continue
-            short = not line.isolated and line.words < _RUN_FREE
+            short = not line.isolated and line.words < RUN_FREE
             if short or (line.words <= 14 and not ends_sentence(text)):
                 following = self.lines[pos + 1] if pos + 1 < end else None
                 if not is_heading(line, following):
@@ -568,7 +471,7 @@ class _Reader:
         blocks.append((SectionKind.QUOTE, f"{above.text} {signature}"))
 
     def article(self, name: str | None) -> Article:
-        start, end = self._best_run()
+        start, end = best_run(self.lines, self.layout)
         end = self._list_end(start, end)
         body_start = self._body_start(start, end)
         self._head(start, body_start)
