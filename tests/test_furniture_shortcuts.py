@@ -114,6 +114,37 @@ def test_an_ascii_line_s_words_are_its_runs_of_word_characters(text):
     assert count_words(text) == len(_WORD.findall(text))
 
 
+def _count_words_as_it_was(text: str) -> int:
+    """count_words before its shortcuts: runs of \\w, unspaced scripts by characters."""
+    if not lines._UNSPACED.search(text):
+        return len(_WORD.findall(text))
+    unspaced = len(lines._UNSPACED.findall(text))
+    return len(_WORD.findall(lines._UNSPACED.sub(" ", text))) + unspaced // 2
+
+
+# An English line's marks, letters of other scripts, an unspaced script, a lone surrogate.
+_MIXED = "ab _1.,'’‘“”—–…«»\u00a0\u2009é™½ßЖش٣中ー\ud800"
+
+
+@settings(max_examples=2000)
+@given(st.one_of(st.text(alphabet=st.sampled_from(_MIXED)), st.text()))
+def test_a_line_s_words_are_counted_as_before_whatever_its_characters(text):
+    assert count_words(text) == _count_words_as_it_was(text), repr(text)
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("“We have no choice,” the minister said — twice.", 8),
+        ("don’t stop", 3),  # "’" between words: "don", "t"
+        ("café’s menu", 3),  # a letter beyond ASCII: read by \\w
+        ("Price: ½ — 2™", 3),  # "½" is a number, so a word; "™" and "—" are marks
+    ],
+)
+def test_a_line_with_a_few_marks_is_counted_word_by_word(text, words):
+    assert count_words(text) == words == _count_words_as_it_was(text)
+
+
 # Patterns whose matches the shortcuts must never pass by, and the shortcut's own test.
 _GATES = {
     "the outlet's verbs": (metadata._SELF, lambda t: bool(metadata._SELF_VERB.search(t))),
@@ -193,7 +224,9 @@ def test_the_phrases_searched_one_by_one_are_the_phrases_searched_together():
 
 def _eager_best_run(reader: pasted._Reader) -> tuple[int, int]:
     """best_run as it was: every line checked, then the heaviest run."""
-    weights = [runs.line_weight(line, reader.layout, checked=True) for line in reader.lines]
+    weights = [
+        runs.line_weight(reader.layout, pos, checked=True) for pos in range(len(reader.lines))
+    ]
     return runs.heaviest(weights, set(runs.comment_starts(reader.lines)))
 
 
@@ -213,6 +246,48 @@ def test_the_run_chosen_with_checks_on_its_lines_only_is_the_run_all_checks_choo
         for layout in (page.read_text(), page.read_text().replace("\n\n", "\n")):
             reader = pasted._Reader(pasted.normalize_text(layout))
             assert _lazy_best_run(reader) == _eager_best_run(reader), page.name
+
+
+def _glued_teasers_as_they_were(reader: pasted._Reader) -> set[int]:
+    """The lines of lists copied one line each, as found before: every line looked at, the
+    glued ones grouped, each within two lines of the last, groups of two or more kept."""
+    marked = [pos for pos, line in enumerate(reader.lines) if _glued(line)]
+    found: set[int] = set()
+    group: list[int] = []
+    for pos in [*marked, None]:
+        if pos is not None and (not group or pos - group[-1] <= 2):
+            group.append(pos)
+            continue
+        if len(group) >= 2:
+            found.update(group)
+        group = [pos] if pos is not None else []
+    return found
+
+
+def _same_glued_teasers(page: str) -> None:
+    reader = pasted._Reader(page)
+    found = _glued_teasers_as_they_were(reader)
+    asked = {pos for pos in range(len(reader.lines)) if reader.layout.glued_teaser(pos)}
+    assert asked == found
+
+
+def test_a_line_asked_alone_is_a_glued_teaser_where_all_lines_looked_at_found_one():
+    for page in sorted((need(BENCHMARK) / "pasted").glob("*.txt")):
+        for layout in (page.read_text(), page.read_text().replace("\n\n", "\n")):
+            _same_glued_teasers(pasted.normalize_text(layout))
+
+
+_GLUED = "Council Votes To Close The Old River BridgeResidents say the closure will cost them an hour a day"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([_GLUED, "Share", "The river rose by a metre overnight.", ""]), max_size=14
+    )
+)
+def test_glued_teasers_asked_alone_on_any_page_of_such_lines(page_lines):
+    _same_glued_teasers("\n".join(page_lines) or "x")
 
 
 _LINES = [

@@ -73,10 +73,24 @@ _ASCII_WORDS = bytes(
 )
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Non-ASCII characters (in UTF-8 bytes beyond one a character) up to which a line is taken
+# for ASCII with a few marks ("’", "“…”", "—"): a line in another script holds many more.
+_FEW_MARKS = 24
+
+
 def count_words(text: str) -> int:
     """Words in a line (runs of \\w); Chinese, Japanese and Thai count two characters a word."""
     if text.isascii():
         marked = text.encode().translate(_ASCII_WORDS)
+        return marked.count(b" a") + marked.startswith(b"a")
+    # An ASCII line but for a few marks (curly quotes, dashes): if none of them is a word's
+    # character, each counts as a space, and the line is counted as ASCII (\w reads a line
+    # beyond ASCII several times slower).
+    if len(text.encode("utf-8", "surrogatepass")) - len(text) <= _FEW_MARKS and not _WORD.search(
+        "".join(_NON_ASCII.findall(text))
+    ):
+        marked = text.encode("ascii", "replace").translate(_ASCII_WORDS)
         return marked.count(b" a") + marked.startswith(b"a")
     if not _UNSPACED.search(text):
         return len(_WORD.findall(text))
@@ -123,6 +137,11 @@ class Line:
     def date_line(self) -> bool:
         """A date and little else (brief.ingest.dates.is_date_line), asked several times."""
         return is_date_line(self.text)
+
+    @_Once
+    def glued(self) -> bool:
+        """A headline run into its summary (_glued), asked of the lines it can matter for."""
+        return _glued(self)
 
     @_Once
     def caption(self) -> bool:
@@ -181,16 +200,35 @@ class Layout:
         # No blank line anywhere (paragraphs on single line breaks): a list's heading is not
         # set apart, and only items set alike under it tell it (see _is_list_title).
         self.unspaced = all(b.index == a.index + 1 for a, b in pairwise(lines))
-        # line numbers (Line.index)
+        # line numbers (Line.index); the lists copied one line each, costlier to find, are
+        # asked of a line at a time (glued_teaser)
         self.teasers = (
             _teaser_lines(lines)
-            | _glued_teasers(lines)
             | _counted_links(lines)
             | _dated_teasers(lines)
             | _repeated_entries(lines, self.unspaced)
         )
         self.list_titles = {pos for pos in range(len(lines)) if self._is_list_title(pos)}
         self.carried = self._carried_lines()  # line numbers (Line.index)
+
+    def is_teaser(self, pos: int) -> bool:
+        """Whether the line at `pos` is one of a list of other stories."""
+        return self.lines[pos].index in self.teasers or self.glued_teaser(pos)
+
+    def glued_teaser(self, pos: int) -> bool:
+        """Whether the line at `pos` is one of a list of other stories copied one line each,
+        headline and summary run together (_glued): such lines come two or more, each
+        within two lines of the last, so it is one if it is glued and another glued line
+        stands within two lines of it. Only that line and its neighbours are looked at:
+        most lines of a page are never asked (see brief.ingest.runs.best_run)."""
+        lines = self.lines
+        if not lines[pos].glued:
+            return False
+        return any(
+            lines[near].glued
+            for near in range(max(0, pos - 2), min(len(lines), pos + 3))
+            if near != pos
+        )
 
     def list_item(self, pos: int, marked: bool | None) -> bool | None:
         """Whether the line at `pos` continues a list: True if marked ("1) …", "• …"),
@@ -519,12 +557,6 @@ def _has_glue(word: str) -> bool:
         if word[at].isupper() and not word[at - 1].isupper() and word[at - 1] not in "-/":
             return word[at - 1].isalnum() or word[at - 1] in "’'\".!?)”"
     return False
-
-
-def _glued_teasers(lines: list[Line]) -> set[int]:
-    """Lines of a list of other stories copied as one line each (headline and summary run
-    together): two or more such lines, each within two lines of the last."""
-    return _clustered(lines, [pos for pos, line in enumerate(lines) if _glued(line)], 2, 2)
 
 
 _COUNTED = re.compile(r"\S\s\(\d{1,6}\)$")

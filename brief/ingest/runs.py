@@ -32,13 +32,14 @@ def best_run(lines: list[Line], layout: Layout) -> tuple[int, int]:
     """The run of lines (start, end) with the highest total weight, before the comments when
     a run heavy enough to be the article stands before them.
 
-    The furniture checks are costly, and only lower a line's weight: the run is first found
+    The furniture checks (and the search for a headline glued to its summary, one of a list
+    of other stories) are costly, and only lower a line's weight: the run is first found
     with none of them made, then again with them made on the lines of the run found, until
     the run found holds no line left unchecked. Its weight is then its true weight, and no
     other run's true weight is higher than its weight unchecked, so the run is the one the
     checks made on every line would choose."""
     limits = set(comment_starts(lines))
-    weights = [line_weight(line, layout, checked=False) for line in lines]
+    weights = [line_weight(layout, pos, checked=False) for pos in range(len(lines))]
     checked = [False] * len(lines)
     for _ in range(ROUNDS):
         start, end = heaviest(weights, limits)
@@ -47,16 +48,18 @@ def best_run(lines: list[Line], layout: Layout) -> tuple[int, int]:
             return start, end
         for pos in unchecked:
             checked[pos] = True
-            weights[pos] = line_weight(lines[pos], layout, checked=True)
+            weights[pos] = line_weight(layout, pos, checked=True)
     # A page whose run moves at every round (none of the benchmark's takes more than
     # three): every line checked, as without the rounds.
-    weights = [line_weight(line, layout, checked=True) for line in lines]
+    weights = [line_weight(layout, pos, checked=True) for pos in range(len(lines))]
     return heaviest(weights, limits)
 
 
-def line_weight(line: Line, layout: Layout, *, checked: bool) -> int:
-    """The line's weight; unless `checked`, a short line is taken for no barrier and a line
-    for no furniture (see best_run): the weight then is at least the line's own."""
+def line_weight(layout: Layout, pos: int, *, checked: bool) -> int:
+    """The weight of the line at `pos`; unless `checked`, a short line is taken for no
+    barrier and a line for no furniture and for no headline glued to its summary (see
+    best_run): the weight then is at least the line's own."""
+    line = layout.lines[pos]
     if (checked or line.words > SHORT_PHRASE) and line.barrier:
         return -BARRIER_PENALTY
     if line.index in layout.carried and line.words < RUN_FREE:
@@ -65,7 +68,9 @@ def line_weight(line: Line, layout: Layout, *, checked: bool) -> int:
         weight = line.words - ISOLATED_FREE
     else:
         weight = line.words - RUN_FREE if line.words >= RUN_FREE else -RUN_PENALTY
-    if weight > 0 and ((checked and line.junk) or line.index in layout.teasers):
+    if weight > 0 and (
+        line.index in layout.teasers or (checked and (line.junk or layout.glued_teaser(pos)))
+    ):
         weight = -weight
     return weight
 

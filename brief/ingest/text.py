@@ -397,7 +397,7 @@ class _Reader:
                     listing = kind if listing is None else listing
                     continue
                 listing = None
-            if line.junk or line.date_line or line.index in self.layout.teasers:
+            if line.junk or line.date_line or self.layout.is_teaser(pos):
                 continue
             authors = byline_authors(text)
             if authors:  # "By Name on Monday, …": a byline the head did not hold
