@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from brief.ingest import dates, furniture, lines, metadata, runs
 from brief.ingest import text as pasted
+from brief.ingest.ascii_text import ascii_with_marks
 from brief.ingest.furniture import (
     BARRIER,
     COMMENTS_OPEN,
@@ -523,10 +524,50 @@ _FURNITURE_PHRASES = [
 
 
 @pytest.mark.parametrize("phrase", _FURNITURE_PHRASES)
-def test_each_furniture_word_passes_the_words_first_look(phrase):
-    line = f"Bitte {phrase} hier"
+@pytest.mark.parametrize("around", ["Bitte {} hier", "“{}” — it’s here"])
+def test_each_furniture_word_passes_the_words_first_look(phrase, around):
+    line = around.format(phrase)
     assert furniture.FURNITURE_WORD.search(line), phrase  # the phrase is one of the pattern's
     assert furniture._may_hold_furniture_word(line), phrase
+
+
+def _may_hold_furniture_word_as_it_was(low: str) -> bool:
+    """The words' first look before lines with a few marks were split as ASCII bytes."""
+    if not low.isascii():
+        if any(infix in low for infix in furniture._FURNITURE_INFIXES):
+            return True
+        low = low.replace("\u0307", "").replace("ı", "i").replace("ſ", "s")
+    if "suscr" in low and any(start in low for start in furniture._FURNITURE_STARTS):
+        return True
+    return not furniture._FURNITURE_TOKENS.isdisjoint(_WORD.findall(low))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [*_FURNITURE_PHRASES, "“", "”", "’", "—", "«", " ", "İ", "ı", "ſ", "é", "_", "the", "2"]
+        ),
+        max_size=8,
+    )
+)
+def test_the_words_first_look_reads_a_line_as_it_did(parts):
+    low = "".join(parts).lower()
+    assert furniture._may_hold_furniture_word(low, low) == _may_hold_furniture_word_as_it_was(low)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("plain words", b"plain words"),
+        ("“Quoted” — it’s", b"?Quoted? ? it?s"),
+        ("café", None),  # a letter beyond ASCII
+        ("i\u0307nloggen", None),  # "İnloggen" lowered: read without its dot elsewhere
+        ("x" + "—" * 13, None),  # marks enough for another script's line
+    ],
+)
+def test_a_line_is_read_as_ascii_only_when_its_other_characters_are_a_few_marks(line, expected):
+    assert ascii_with_marks(line) == expected
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from brief.ingest.ascii_text import KEEP_WORDS, ascii_with_marks
+
 # The characters a sentence ends with: Latin and Cyrillic stops, Arabic-script question mark
 # and Urdu full stop, CJK full stops, Devanagari danda, Armenian and Ethiopic stops; closing
 # quotes and brackets after them.
@@ -245,6 +247,7 @@ _FURNITURE_TOKENS = frozenset(
         "подписки", "подписку", "подписко", "подпискй", "подпишитесь", "войти", "пароль",
     )
 )  # fmt: skip
+_FURNITURE_ASCII_TOKENS = frozenset(word.encode() for word in _FURNITURE_TOKENS if word.isascii())
 _FURNITURE_STARTS = ("suscrib", "suscríb")
 # Its Arabic-script phrases, which it finds inside words too (one word of each phrase).
 _FURNITURE_INFIXES = (
@@ -259,11 +262,16 @@ def _may_hold_furniture_word(text: str, low: str | None = None) -> bool:
     `low` is the line in lower case, if the caller has it."""
     if low is None:
         low = text.lower()
-    if not low.isascii():
-        if any(infix in low for infix in _FURNITURE_INFIXES):
+    ascii_line = ascii_with_marks(low)
+    if ascii_line is not None:
+        # No letter beyond ASCII: its words are split in C, and only ASCII ones can match.
+        if b"suscrib" in ascii_line:
             return True
-        # "İ" lowers to "i" and a combining dot; the pattern also reads "ı" and "ſ" as i, s.
-        low = low.replace("\u0307", "").replace("ı", "i").replace("ſ", "s")
+        return not _FURNITURE_ASCII_TOKENS.isdisjoint(ascii_line.translate(KEEP_WORDS).split())
+    if any(infix in low for infix in _FURNITURE_INFIXES):
+        return True
+    # "İ" lowers to "i" and a combining dot; the pattern also reads "ı" and "ſ" as i, s.
+    low = low.replace("\u0307", "").replace("ı", "i").replace("ſ", "s")
     if "suscr" in low and any(start in low for start in _FURNITURE_STARTS):
         return True
     return not _FURNITURE_TOKENS.isdisjoint(_WORD.findall(low))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Generic, TypeVar, overload
 
+from brief.ingest.ascii_text import ascii_with_marks
 from brief.ingest.dates import is_date_line
 from brief.ingest.furniture import (
     ends_sentence,
@@ -73,24 +74,11 @@ _ASCII_WORDS = bytes(
 )
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-# Non-ASCII characters (in UTF-8 bytes beyond one a character) up to which a line is taken
-# for ASCII with a few marks ("’", "“…”", "—"): a line in another script holds many more.
-_FEW_MARKS = 24
-
-
 def count_words(text: str) -> int:
     """Words in a line (runs of \\w); Chinese, Japanese and Thai count two characters a word."""
-    if text.isascii():
-        marked = text.encode().translate(_ASCII_WORDS)
-        return marked.count(b" a") + marked.startswith(b"a")
-    # An ASCII line but for a few marks (curly quotes, dashes): if none of them is a word's
-    # character, each counts as a space, and the line is counted as ASCII (\w reads a line
-    # beyond ASCII several times slower).
-    if len(text.encode("utf-8", "surrogatepass")) - len(text) <= _FEW_MARKS and not _WORD.search(
-        "".join(_NON_ASCII.findall(text))
-    ):
-        marked = text.encode("ascii", "replace").translate(_ASCII_WORDS)
+    ascii_line = ascii_with_marks(text)
+    if ascii_line is not None:
+        marked = ascii_line.translate(_ASCII_WORDS)
         return marked.count(b" a") + marked.startswith(b"a")
     if not _UNSPACED.search(text):
         return len(_WORD.findall(text))
@@ -208,7 +196,13 @@ class Layout:
             | _dated_teasers(lines)
             | _repeated_entries(lines, self.unspaced)
         )
-        self.list_titles = {pos for pos in range(len(lines)) if self._is_list_title(pos)}
+        self.list_titles = {
+            pos
+            for pos, line in enumerate(lines)
+            if (line.isolated or self.unspaced)
+            and 1 <= line.words <= 10
+            and self._is_list_title(pos)
+        }
         self.carried = self._carried_lines()  # line numbers (Line.index)
 
     def is_teaser(self, pos: int) -> bool:
@@ -364,24 +358,21 @@ def _teaser_lines(lines: list[Line]) -> set[int]:
     more pairs in a row. An article's subheadings stand over paragraphs of any length and
     usually over more than one."""
 
-    def headline(line: Line) -> bool:
-        return (
-            3 <= line.words <= 20
-            and not has_list_mark(line.text)  # "1. Check the tyres": a listicle's heading
-            and (not ends_sentence(line.text) or line.text.endswith(("…", "...")))
-        )
-
-    def summary(line: Line) -> bool:
-        return 8 <= line.words <= 50 and ends_sentence(line.text)
-
+    headline = [
+        3 <= line.words <= 20
+        and not has_list_mark(line.text)  # "1. Check the tyres": a listicle's heading
+        and (not ends_sentence(line.text) or line.text.endswith(("…", "...")))
+        for line in lines
+    ]
+    summary = [8 <= line.words <= 50 and ends_sentence(line.text) for line in lines]
     found: set[int] = set()
     pos = 0
     while pos < len(lines):
         pairs = 0
         while (
             pos + 2 * pairs + 1 < len(lines)
-            and headline(lines[pos + 2 * pairs])
-            and summary(lines[pos + 2 * pairs + 1])
+            and headline[pos + 2 * pairs]
+            and summary[pos + 2 * pairs + 1]
         ):
             pairs += 1
         if pairs >= _TEASER_PAIRS:

@@ -101,6 +101,8 @@ def comment_starts(lines: list[Line]) -> list[int]:
     starts = []
     for pos, line in enumerate(lines):
         text, words = line.text, line.words
+        if words > SHORT_PHRASE and not text[:1].isdigit() and not text.endswith(":"):
+            continue  # most lines: too long for a heading or an opener but "34 responses …"
         if (
             opens_comments(text, words)
             or heads_sources(text, words)

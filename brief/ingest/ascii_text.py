@@ -1,0 +1,40 @@
+"""A line read as ASCII bytes when its only other characters are marks.
+
+Most lines of a page in a Latin-script language are ASCII but for a few curly quotes and
+dashes. Python's `re` reads such a line several times slower than an ASCII one, and word
+by word (\\w+) slower still; as bytes, with the marks made question marks, its words are
+counted and split in C. Where a line holds a letter or digit beyond ASCII ("é", "½", "ı"),
+the callers read it as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"\w")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Bytes beyond one a character (in UTF-8) up to which a line is taken for ASCII with a few
+# marks ("’", "“…”", "—" take two each): a line in another script holds many more.
+_FEW_MARKS = 24
+
+#: What \w reads in an ASCII line (letters, digits, "_") as itself, the rest as a space:
+#: `.split()` then gives the line's words as \w+ finds them.
+KEEP_WORDS = bytes(
+    code if code < 128 and (chr(code).isalnum() or code == ord("_")) else ord(" ")
+    for code in range(256)
+)
+
+
+def ascii_with_marks(text: str) -> bytes | None:
+    """The line as ASCII bytes, each character beyond ASCII made "?", when every such
+    character is a mark (\\w reads none of them as a word's) and they are few; else None.
+    The combining dot of a lower-cased "İ" is no word's character, but the furniture
+    words read the line without it (brief.ingest.furniture): a line holding it is None."""
+    if text.isascii():
+        return text.encode()
+    if len(text.encode("utf-8", "surrogatepass")) - len(text) > _FEW_MARKS:
+        return None
+    marks = "".join(_NON_ASCII.findall(text))
+    if _WORD.search(marks) or "\u0307" in marks:
+        return None
+    return text.encode("ascii", "replace")
