@@ -1,10 +1,11 @@
 """A line read as ASCII bytes when its only other characters are marks.
 
 Most lines of a page in a Latin-script language are ASCII but for a few curly quotes and
-dashes. Python's `re` reads such a line several times slower than an ASCII one, and word
-by word (\\w+) slower still; as bytes, with the marks made question marks, its words are
-counted and split in C. Where a line holds a letter or digit beyond ASCII ("é", "½", "ı"),
-the callers read it as it is.
+dashes. Python's `re` reads such a line about half as fast as an ASCII one, and \\w+ makes
+a string of each word; as bytes, with the marks made question marks, its words are counted
+and split in C (a paragraph of 341 characters with curly quotes: 8.4 µs to count its words
+with \\w+, 2.4 µs as bytes). Where a line holds a letter or digit beyond ASCII ("é", "½",
+"ı"), the callers read it as it is.
 """
 
 from __future__ import annotations
