@@ -12,7 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from brief.ingest import dates, furniture, lines, metadata, runs
+from brief.ingest import dates, furniture, lines, metadata, runs, teasers
+from brief.ingest import layout as layout_module
 from brief.ingest import text as pasted
 from brief.ingest.ascii_text import ascii_with_marks
 from brief.ingest.furniture import (
@@ -25,7 +26,8 @@ from brief.ingest.furniture import (
     is_junk_line,
     opens_comments,
 )
-from brief.ingest.lines import Line, _glued, _has_glue, count_words
+from brief.ingest.lines import Line, count_words
+from brief.ingest.teasers import _has_glue, glued
 from tests.conftest import BENCHMARK, need
 
 _WORD = re.compile(r"\w+")
@@ -42,16 +44,16 @@ def _glue_by_letter(word: str) -> bool:
 
 
 def _glued_word_by_word(line: Line) -> bool:
-    """_glued as it was: every word looked at, then the dateline searched for."""
+    """glued as it was: every word looked at, then the dateline searched for."""
     if line.words < 8:
         return False
     words = line.text.split()
     for position, word in enumerate(words[3:20], start=3):
         if _glue_by_letter(word) and len(words) - position >= 4:
             headline, summary = words[: position + 1], words[position + 1 : position + 6]
-            if lines._capitalised(headline) >= 0.8 and lines._capitalised(summary) <= 0.4:
+            if lines.capitalised(headline) >= 0.8 and lines.capitalised(summary) <= 0.4:
                 return True
-    return lines._inner_dateline(line.text)
+    return teasers._inner_dateline(line.text)
 
 
 def _same(text: str) -> None:
@@ -65,7 +67,7 @@ def _same(text: str) -> None:
     assert furniture.ends_sentence(text) == bool(_SENTENCE_END.search(text)), text
     assert furniture.credits_agency(text) == bool(furniture.CREDIT_AGENCY.search(text)), text
     line = Line(0, text, words, True)
-    assert _glued(line) == _glued_word_by_word(line), text
+    assert glued(line) == _glued_word_by_word(line), text
     for word in text.split():
         assert _has_glue(word) == _glue_by_letter(word), word
 
@@ -252,7 +254,7 @@ def test_the_run_chosen_with_checks_on_its_lines_only_is_the_run_all_checks_choo
 def _glued_teasers_as_they_were(reader: pasted._Reader) -> set[int]:
     """The lines of lists copied one line each, as found before: every line looked at, the
     glued ones grouped, each within two lines of the last, groups of two or more kept."""
-    marked = [pos for pos, line in enumerate(reader.lines) if _glued(line)]
+    marked = [pos for pos, line in enumerate(reader.lines) if glued(line)]
     found: set[int] = set()
     group: list[int] = []
     for pos in [*marked, None]:
@@ -358,7 +360,7 @@ def test_the_date_patterns_opening_with_a_digit_read_what_they_read_before(parts
 @given(st.text(alphabet=st.sampled_from("ab1 –—|@·•:\n_é")))
 def test_an_entry_s_separators_are_found_where_they_were(text):
     before = re.compile(r"(?<=\s)[–—|@·•:](?=\s)|(?<=\w): ")
-    assert [m.span() for m in lines._SEPARATOR.finditer(text)] == [
+    assert [m.span() for m in layout_module._SEPARATOR.finditer(text)] == [
         m.span() for m in before.finditer(text)
     ]
 
@@ -417,13 +419,13 @@ def test_an_agency_s_credit_is_found_in_the_tail_as_in_the_whole_line(parts):
     assert furniture.credits_agency(text) == bool(furniture.CREDIT_AGENCY.search(text))
 
 
-def _list_title_as_it_was(layout: lines.Layout, pos: int) -> bool:
+def _list_title_as_it_was(layout: layout_module.Layout, pos: int) -> bool:
     """Layout._is_list_title as it was: the heading's checks, then its items walked."""
     line = layout.lines[pos]
     if not (line.isolated or layout.unspaced) or not 1 <= line.words <= 10:
         return False
     following = layout.lines[pos + 1].text if pos + 1 < len(layout.lines) else ""
-    if not line.isolated and not lines._SEPARATOR.search(following):
+    if not line.isolated and not layout_module._SEPARATOR.search(following):
         return False
     if furniture.ends_sentence(line.text) or line.junk or line.barrier:
         return False
@@ -436,12 +438,12 @@ def _list_title_as_it_was(layout: lines.Layout, pos: int) -> bool:
         return False
     if line.isolated:
         return True
-    found = [sep for item in items for sep in set(lines._SEPARATOR.findall(item.text))]
+    found = [sep for item in items for sep in set(layout_module._SEPARATOR.findall(item.text))]
     return len(items) >= 4 and any(5 * found.count(sep) >= 4 * len(items) for sep in found)
 
 
 def _same_list_titles(page: str) -> None:
-    layout = lines.Layout(lines.split_lines(page))
+    layout = layout_module.Layout(lines.split_lines(page))
     expected = {pos for pos in range(len(layout.lines)) if _list_title_as_it_was(layout, pos)}
     assert layout.list_titles == expected
 

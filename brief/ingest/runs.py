@@ -17,7 +17,8 @@ from brief.ingest.furniture import (
     heads_sources,
     opens_comments,
 )
-from brief.ingest.lines import LONG_LINE, Layout, Line
+from brief.ingest.layout import Layout
+from brief.ingest.lines import LONG_LINE, Line
 
 # How lines are weighed (words beyond these counts earn weight).
 ISOLATED_FREE = 4  # a line set off by blank lines earns its words minus this

@@ -5,8 +5,8 @@ links and buttons come as runs of short lines with no blank line between them. T
 weighs each line by its length and that isolation, takes the best-scoring run of lines as the
 article (`brief.ingest.runs`), then sorts that run's lines into head (title, standfirst,
 byline, date), body, captions and junk. The lines, and what their layout says (lists, social
-posts, lists of other stories), come from `brief.ingest.lines`. Nothing here knows any
-particular site.
+posts, lists of other stories), come from `brief.ingest.lines` and `brief.ingest.layout`.
+Nothing here knows any particular site.
 """
 
 from __future__ import annotations
@@ -27,10 +27,10 @@ from brief.ingest.bylines import (
 from brief.ingest.dates import find_date, line_date
 from brief.ingest.furniture import BULLETS, ends_sentence
 from brief.ingest.language import detect_language
+from brief.ingest.layout import Layout
 from brief.ingest.lines import (
     BULLET,
     URL,
-    Layout,
     Line,
     is_heading,
     is_post_signature,
