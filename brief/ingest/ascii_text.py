@@ -18,12 +18,24 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # marks ("’", "“…”", "—" take two each): a line in another script holds many more.
 _FEW_MARKS = 24
 
-#: What \w reads in an ASCII line (letters, digits, "_") as itself, the rest as a space:
-#: `.split()` then gives the line's words as \w+ finds them.
-KEEP_WORDS = bytes(
-    code if code < 128 and (chr(code).isalnum() or code == ord("_")) else ord(" ")
-    for code in range(256)
-)
+
+def _word_byte(code: int) -> bool:
+    """What \\w reads in an ASCII line: letters, digits and "_"."""
+    return code < 128 and (chr(code).isalnum() or code == ord("_"))
+
+
+#: A word's bytes as themselves, the rest as a space: `.split()` then gives the line's words
+#: as \w+ finds them.
+KEEP_WORDS = bytes(code if _word_byte(code) else ord(" ") for code in range(256))
+# A word's bytes as "a", the rest as spaces: the words are then counted as the starts of runs
+# of "a", in C, no string made of each.
+_WORDS_AS_A = bytes(ord("a") if _word_byte(code) else ord(" ") for code in range(256))
+
+
+def count_ascii_words(line: bytes) -> int:
+    """The words (runs of \\w) of a line read by ascii_with_marks."""
+    marked = line.translate(_WORDS_AS_A)
+    return marked.count(b" a") + marked.startswith(b"a")
 
 
 def ascii_with_marks(text: str) -> bytes | None:

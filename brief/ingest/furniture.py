@@ -249,6 +249,7 @@ _FURNITURE_TOKENS = frozenset(
 )  # fmt: skip
 _FURNITURE_ASCII_TOKENS = frozenset(word.encode() for word in _FURNITURE_TOKENS if word.isascii())
 _FURNITURE_STARTS = ("suscrib", "suscríb")
+_FURNITURE_ASCII_STARTS = tuple(start.encode() for start in _FURNITURE_STARTS if start.isascii())
 # Its Arabic-script phrases, which it finds inside words too (one word of each phrase).
 _FURNITURE_INFIXES = (
     "اشترك", "الاشتراك", "الدخول", "المرور", "اشتراک", "عبور", "ورود", "سبسکرائب", "لاگ",
@@ -265,7 +266,7 @@ def _may_hold_furniture_word(text: str, low: str | None = None) -> bool:
     ascii_line = ascii_with_marks(low)
     if ascii_line is not None:
         # No letter beyond ASCII: its words are split in C, and only ASCII ones can match.
-        if b"suscrib" in ascii_line:
+        if any(start in ascii_line for start in _FURNITURE_ASCII_STARTS):
             return True
         return not _FURNITURE_ASCII_TOKENS.isdisjoint(ascii_line.translate(KEEP_WORDS).split())
     if any(infix in low for infix in _FURNITURE_INFIXES):

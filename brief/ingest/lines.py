@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Generic, TypeVar, overload
 
-from brief.ingest.ascii_text import ascii_with_marks
+from brief.ingest.ascii_text import ascii_with_marks, count_ascii_words
 from brief.ingest.dates import is_date_line
 from brief.ingest.furniture import (
     ends_sentence,
@@ -59,20 +59,11 @@ _CLOSING_QUOTES = "'\"’”»"
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"), ("「", "」"), ("‘", "’"))
 
 
-# An ASCII line's letters, digits and "_" (what \w+ reads in it) as "a", the rest as spaces:
-# its words are then counted as the starts of runs of "a", in C, no string made of each.
-_ASCII_WORDS = bytes(
-    ord("a") if code < 128 and (chr(code).isalnum() or code == ord("_")) else ord(" ")
-    for code in range(256)
-)
-
-
 def count_words(text: str) -> int:
     """Words in a line (runs of \\w); Chinese, Japanese and Thai count two characters a word."""
     ascii_line = ascii_with_marks(text)
     if ascii_line is not None:
-        marked = ascii_line.translate(_ASCII_WORDS)
-        return marked.count(b" a") + marked.startswith(b"a")
+        return count_ascii_words(ascii_line)
     if not _UNSPACED.search(text):
         return len(_WORD.findall(text))
     unspaced = len(_UNSPACED.findall(text))
