@@ -54,13 +54,7 @@ class Layout:
             | dated_teasers(lines)
             | repeated_entries(lines, self.unspaced)
         )
-        self.list_titles = {
-            pos
-            for pos, line in enumerate(lines)
-            if (line.isolated or self.unspaced)
-            and 1 <= line.words <= 10
-            and self._is_list_title(pos)
-        }
+        self.list_titles = {pos for pos in range(len(lines)) if self._is_list_title(pos)}
         self.carried = self._carried_lines()  # line numbers (Line.index)
 
     def is_teaser(self, pos: int) -> bool:
