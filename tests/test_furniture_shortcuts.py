@@ -66,6 +66,9 @@ def _same(text: str) -> None:
     assert heads_sources(text, words) == bool(SOURCES_HEAD.match(text)), text
     assert furniture.ends_sentence(text) == bool(_SENTENCE_END.search(text)), text
     assert furniture.credits_agency(text) == bool(furniture.CREDIT_AGENCY.search(text)), text
+    assert furniture.junk_phrase(text) == bool(
+        furniture.JUNK_START.match(text) or furniture.JUNK_ANYWHERE.search(text)
+    ), text
     line = Line(0, text, words, True)
     assert glued(line) == _glued_word_by_word(line), text
     for word in text.split():
@@ -168,7 +171,11 @@ _GATES = {
     "a list item's mark": (lines.LIST_MARK, lines.has_list_mark),
     "a contact's address or number": (
         furniture.CONTACT,
-        lambda t: furniture._may_hold_contact(t, t.lower()),
+        lambda t: furniture._may_hold_contact(t.lower(), furniture._marks_in(t.lower())),
+    ),
+    "a breadcrumb's separators": (
+        furniture.BREADCRUMB,
+        lambda t: not furniture._BREADCRUMB_MARKS.isdisjoint(furniture._marks_in(t.lower())),
     ),
     "a barrier running on": (
         furniture._BARRIER_RUNNING_ON,
@@ -179,8 +186,11 @@ _GATES = {
         lambda t: t[-1:].lower() in furniture._TOGGLED_LAST,
     ),
     **{
-        f"the phrase under {word!r}": (re.compile(phrase, re.I), lambda t, w=word: w in t.lower())
-        for word, phrase in furniture._ANYWHERE_PHRASES
+        f"the phrase under {word!r}": (
+            pattern,
+            lambda t, p=pattern: p in furniture._marks_in(t.lower()),
+        )
+        for word, pattern in furniture._ANYWHERE
     },
 }
 
@@ -223,6 +233,38 @@ def test_the_phrases_searched_one_by_one_are_the_phrases_searched_together():
         assert furniture.junk_phrase(sample) == bool(
             furniture.JUNK_START.match(sample) or furniture.JUNK_ANYWHERE.search(sample)
         )
+
+
+# What is_junk's one pass looks for, each with what finding it means (see _build_marks).
+_KEYS = {
+    **{word: pattern for word, pattern in furniture._ANYWHERE},
+    **dict.fromkeys(furniture._CONTACT_LABELS, furniture._CONTACT_LABEL),
+    **{mark: mark for mark in ("@", "›", "»", ">", "/", "|")},
+}
+
+
+def test_each_key_of_the_one_pass_means_one_thing():
+    assert len(_KEYS) == len(furniture._ANYWHERE) + len(furniture._CONTACT_LABELS) + 6
+    assert len(furniture._MARKS) == len(_KEYS)
+    assert set(furniture._BREADCRUMB_MARKS) == set("›»>/|")
+
+
+_KEY_PARTS = st.sampled_from([*_KEYS, "the", " ", "İ", "ı", "😀", "é", "\u0301", "1", "c"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.one_of(_KEY_PARTS, st.text(max_size=4)), max_size=12))
+def test_the_one_pass_finds_what_looking_for_each_key_in_turn_finds(parts):
+    low = "".join(parts).lower()
+    assert furniture._marks_in(low) == {meaning for key, meaning in _KEYS.items() if key in low}
+
+
+def test_lower_case_makes_and_unmakes_no_single_character_mark():
+    """is_junk looks for "@" and the breadcrumb's separators in the line in lower case."""
+    marks = {"@", *furniture._BREADCRUMB_MARKS}
+    for point in range(0x110000):
+        char = chr(point)
+        assert marks & set(char.lower()) == marks & {char}, hex(point)
 
 
 def _eager_best_run(reader: pasted._Reader) -> tuple[int, int]:
