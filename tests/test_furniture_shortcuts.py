@@ -227,6 +227,37 @@ def test_every_way_an_outlet_names_itself_passes_the_verbs_first_look(sentence):
     assert metadata._SELF_VERB.search(sentence), sentence
 
 
+# Bodies that name outlets, themselves or others, in every way _SELF reads and some it
+# does not: mastheads glued to a word ("xPost"), cut ("Postal"), across paragraphs.
+_BODY_PARTS = st.sampled_from(
+    [
+        *_OUTLET_SENTENCES, "The Washington Post", "VICE World News", "xPost", "Postal",
+        "McTimes", "Daily", "the", "said", "told", "could not verify", "has learned", " ",
+        "\n", ".", ",", "The", "Reuters", "News", "TV", "Post’s", "Times-", "Ahmad Shah",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_BODY_PARTS, max_size=16), st.lists(_BODY_PARTS, max_size=8))
+def test_the_outlet_is_the_one_found_without_the_masthead_s_first_look(parts, more):
+    """A body without a masthead's word is given no outlet before its verbs are looked for;
+    every body is given the outlet it was given when all of them were looked for."""
+    from unittest import mock
+
+    body = " ".join(parts) + "".join(more)
+    found = metadata.infer_publisher(body)
+    with mock.patch.object(metadata, "_MASTHEAD_WORD", re.compile("")):
+        assert found == metadata.infer_publisher(body), body
+
+
+@pytest.mark.parametrize("sentence", _OUTLET_SENTENCES)
+def test_an_outlet_naming_itself_is_found_past_the_masthead_s_first_look(sentence):
+    body = f"The village was quiet. {sentence}. The Washington Post reported it."
+    assert metadata._MASTHEAD_WORD.search(sentence), sentence
+    assert metadata.infer_publisher(body), body
+
+
 def test_the_phrases_searched_one_by_one_are_the_phrases_searched_together():
     samples = ["We use cookies", "All rights reserved", "Open in app", "the river rose"]
     for sample in samples:
