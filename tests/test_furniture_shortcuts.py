@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from brief.ingest import dates, furniture, lines, metadata, runs, teasers
+from brief.ingest import bylines, dates, furniture, lines, metadata, runs, teasers
 from brief.ingest import layout as layout_module
 from brief.ingest import text as pasted
 from brief.ingest.ascii_text import ascii_with_marks
@@ -256,6 +256,30 @@ def test_an_outlet_naming_itself_is_found_past_the_masthead_s_first_look(sentenc
     body = f"The village was quiet. {sentence}. The Washington Post reported it."
     assert metadata._MASTHEAD_WORD.search(sentence), sentence
     assert metadata.infer_publisher(body), body
+
+
+# The conjunctions between a byline's names, as the pattern was before its lookahead.
+_CONJUNCTION_AS_IT_WAS = re.compile(
+    r"\s*(?:,|;|&|\band\b|\bet\b|\bund\b|\by\b|\be\b|\bi\b|\bи\b|\bve\b)\s*"
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                [" and ", " et ", " und ", " y ", " e ", " i ", " и ", " ve ", ", ", ";", " & ",
+                 "Ana", "Ben Ode", "andy", "Eve", "vie", "  ", "\t", "\u00a0", "Ünal", "É"]
+            ),
+            st.text(max_size=3),
+        ),
+        max_size=10,
+    )
+)  # fmt: skip
+def test_a_byline_is_cut_at_its_conjunctions_as_before(parts):
+    text = "".join(parts)
+    assert bylines._CONJUNCTION.split(text) == _CONJUNCTION_AS_IT_WAS.split(text)
 
 
 def test_the_phrases_searched_one_by_one_are_the_phrases_searched_together():

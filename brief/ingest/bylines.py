@@ -28,7 +28,11 @@ _SOURCE_LABEL = re.compile(
     (?P<name>\S.{0,80})$""",
     re.I | re.X,
 )
-_CONJUNCTION = re.compile(r"\s*(?:,|;|&|\band\b|\bet\b|\bund\b|\by\b|\be\b|\bi\b|\bи\b|\bve\b)\s*")
+# The lookahead names what a match can start with (a space, a mark, a conjunction's first
+# letter), which re then skips to in C instead of trying the alternatives at each character.
+_CONJUNCTION = re.compile(
+    r"(?=[\s,;&aeuyiиv])\s*(?:,|;|&|\band\b|\bet\b|\bund\b|\by\b|\be\b|\bi\b|\bи\b|\bve\b)\s*"
+)
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*|[a-z]{1,3})$")
 # Scripts without capitals or spaces (Chinese, Japanese, Korean): a line holding them is no
 # line of capitalised names, whatever Latin words it also holds ("Kindle for PCの起動…").

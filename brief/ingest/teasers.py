@@ -190,8 +190,9 @@ def _inner_dateline(text: str) -> bool:
 
 
 # What _has_glue looks for, in an ASCII line: a capital right after a lower-case letter, a
-# digit, a stop or a closing mark. A line without one (most lines) has no glued word.
-_ASCII_GLUE = re.compile(r"[a-z0-9'\".!?)][A-Z]")
+# digit, a stop or a closing mark. A line without one (most lines) has no glued word. Written
+# from the capital, looking behind it after, so that re skips to the capitals (in C).
+_ASCII_GLUE = re.compile(r"[A-Z](?<=[a-z0-9'\".!?)][A-Z])")
 
 
 def _has_glue(word: str) -> bool:
