@@ -294,12 +294,20 @@ def test_the_phrases_searched_one_by_one_are_the_phrases_searched_together():
 _KEYS = {
     **{word: pattern for word, pattern in furniture._ANYWHERE},
     **dict.fromkeys(furniture._CONTACT_LABELS, furniture._CONTACT_LABEL),
+    **dict.fromkeys(furniture._FURNITURE_STARTS, furniture._FURNITURE_START),
+    **dict.fromkeys(furniture._FURNITURE_INFIXES, furniture._FURNITURE_INFIX),
     **{mark: mark for mark in ("@", "›", "»", ">", "/", "|")},
 }
 
 
 def test_each_key_of_the_one_pass_means_one_thing():
-    assert len(_KEYS) == len(furniture._ANYWHERE) + len(furniture._CONTACT_LABELS) + 6
+    assert len(_KEYS) == (
+        len(furniture._ANYWHERE)
+        + len(furniture._CONTACT_LABELS)
+        + len(furniture._FURNITURE_STARTS)
+        + len(furniture._FURNITURE_INFIXES)
+        + 6
+    )
     assert len(furniture._MARKS) == len(_KEYS)
     assert set(furniture._BREADCRUMB_MARKS) == set("›»>/|")
 

@@ -255,7 +255,6 @@ _FURNITURE_TOKENS = frozenset(
 )  # fmt: skip
 _FURNITURE_ASCII_TOKENS = frozenset(word.encode() for word in _FURNITURE_TOKENS if word.isascii())
 _FURNITURE_STARTS = ("suscrib", "suscríb")
-_FURNITURE_ASCII_STARTS = tuple(start.encode() for start in _FURNITURE_STARTS if start.isascii())
 # Its Arabic-script phrases, which it finds inside words too (one word of each phrase).
 _FURNITURE_INFIXES = (
     "اشترك", "الاشتراك", "الدخول", "المرور", "اشتراک", "عبور", "ورود", "سبسکرائب", "لاگ",
@@ -263,19 +262,25 @@ _FURNITURE_INFIXES = (
 _WORD = re.compile(r"\w+")
 
 
-def _may_hold_furniture_word(text: str, low: str | None = None) -> bool:
+def _may_hold_furniture_word(
+    text: str, low: str | None = None, marks: set[object] | None = None
+) -> bool:
     """False when FURNITURE_WORD cannot match: no word of the line is one of its words.
     Letters are folded the way the pattern's case-insensitive match folds them.
-    `low` is the line in lower case, if the caller has it."""
+    `low` is the line in lower case and `marks` what _marks_in found in it, if the caller
+    has them."""
     if low is None:
         low = text.lower()
+    if marks is None:
+        marks = _marks_in(low)
     ascii_line = ascii_with_marks(low)
     if ascii_line is not None:
-        # No letter beyond ASCII: its words are split in C, and only ASCII ones can match.
-        if any(start in ascii_line for start in _FURNITURE_ASCII_STARTS):
+        # No letter beyond ASCII: its words are split in C, and only ASCII ones can match
+        # (an ASCII start is found in the line as in its bytes).
+        if _FURNITURE_START in marks:
             return True
         return not _FURNITURE_ASCII_TOKENS.isdisjoint(ascii_line.translate(KEEP_WORDS).split())
-    if any(infix in low for infix in _FURNITURE_INFIXES):
+    if _FURNITURE_INFIX in marks:
         return True
     # "İ" lowers to "i" and a combining dot; the pattern also reads "ı" and "ſ" as i, s.
     low = low.replace("\u0307", "").replace("ı", "i").replace("ſ", "s")
@@ -337,15 +342,22 @@ def _may_hold_contact(low: str, marks: set[object]) -> bool:
 # What is_junk looks for in a line before its patterns, all in one pass of an Aho-Corasick
 # automaton (in C) over the line in lower case, where looking for each in turn scanned the
 # line some forty times (a third of is_junk's time): each phrase's word (its pattern stands
-# for it), each contact label, the "@" of an address and the breadcrumb's separators.
+# for it), each contact label, the "@" of an address, the breadcrumb's separators, and the
+# furniture words' starts and Arabic-script infixes.
 _CONTACT_LABEL = "a contact's label"
 _BREADCRUMB_MARKS = frozenset("›»>/|")
+_FURNITURE_START = "a furniture word's start"
+_FURNITURE_INFIX = "a furniture word's infix"
 
 
 def _build_marks() -> ahocorasick.Automaton:
     found_as: dict[str, object] = {word: pattern for word, pattern in _ANYWHERE}
     for label in _CONTACT_LABELS:
         found_as[label] = _CONTACT_LABEL
+    for start in _FURNITURE_STARTS:
+        found_as[start] = _FURNITURE_START
+    for infix in _FURNITURE_INFIXES:
+        found_as[infix] = _FURNITURE_INFIX
     for mark in ("@", *_BREADCRUMB_MARKS):
         found_as[mark] = mark
     automaton = ahocorasick.Automaton()
@@ -451,7 +463,11 @@ def is_junk(text: str, words: int | None = None) -> bool:
         return True  # a tag cloud or a keyword line, however long
     if _may_hold_contact(low, marks) and len(CONTACT.findall(text)) >= 2:
         return True  # "Telephone: … Fax: … E-mail: subs@…": the site's contact box
-    return words <= 40 and _may_hold_furniture_word(text, low) and bool(FURNITURE_WORD.search(text))
+    return (
+        words <= 40
+        and _may_hold_furniture_word(text, low, marks)
+        and bool(FURNITURE_WORD.search(text))
+    )
 
 
 # Marks that prose of twenty words always has somewhere, in any script that spaces its words.
