@@ -670,10 +670,13 @@ def test_the_words_first_look_reads_a_line_as_it_did(parts):
         ("“Quoted” — it’s", b"?Quoted? ? it?s"),
         ("café", None),  # a letter beyond ASCII
         ("i\u0307nloggen", None),  # "İnloggen" lowered: read without its dot elsewhere
-        ("x" + "—" * 13, None),  # marks enough for another script's line
+        ("x" + "—" * 13, b"x" + b"?" * 13),  # marks only, however many
+        ("« — » ½", None),  # "½" is a number: \w reads it
+        ("Привет, мир", None),  # another script: its first letter tells
+        ("٣ مارس", None),  # an Arabic-Indic digit
     ],
 )
-def test_a_line_is_read_as_ascii_only_when_its_other_characters_are_a_few_marks(line, expected):
+def test_a_line_is_read_as_ascii_only_when_its_other_characters_are_marks(line, expected):
     assert ascii_with_marks(line) == expected
 
 

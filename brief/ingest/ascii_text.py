@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import re
 
-_WORD = re.compile(r"\w")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-# Bytes beyond one a character (in UTF-8) up to which a line is taken for ASCII with a few
-# marks ("’", "“…”", "—" take two each): a line in another script holds many more.
-_FEW_MARKS = 24
+# A character beyond ASCII that \w reads as a word's: a line holding one is not read as
+# ASCII. In a line in another script the first letter is one, found at once.
+_NON_ASCII_WORD = re.compile(r"[^\x00-\x7f\W]")
 
 
 def _word_byte(code: int) -> bool:
@@ -40,14 +38,11 @@ def count_ascii_words(line: bytes) -> int:
 
 def ascii_with_marks(text: str) -> bytes | None:
     """The line as ASCII bytes, each character beyond ASCII made "?", when every such
-    character is a mark (\\w reads none of them as a word's) and they are few; else None.
+    character is a mark (\\w reads none of them as a word's); else None.
     The combining dot of a lower-cased "İ" is no word's character, but the furniture
     words read the line without it (brief.ingest.furniture): a line holding it is None."""
     if text.isascii():
         return text.encode()
-    if len(text.encode("utf-8", "surrogatepass")) - len(text) > _FEW_MARKS:
-        return None
-    marks = "".join(_NON_ASCII.findall(text))
-    if _WORD.search(marks) or "\u0307" in marks:
+    if _NON_ASCII_WORD.search(text) or "\u0307" in text:
         return None
     return text.encode("ascii", "replace")
