@@ -290,7 +290,7 @@ def test_the_phrases_searched_one_by_one_are_the_phrases_searched_together():
         )
 
 
-# What is_junk's one pass looks for, each with what finding it means (see _build_marks).
+# What is_junk's one pass looks for, each with what finding it means (see _mark_keys).
 _KEYS = {
     **{word: pattern for word, pattern in furniture._ANYWHERE},
     **dict.fromkeys(furniture._CONTACT_LABELS, furniture._CONTACT_LABEL),
@@ -308,7 +308,7 @@ def test_each_key_of_the_one_pass_means_one_thing():
         + len(furniture._FURNITURE_INFIXES)
         + 6
     )
-    assert len(furniture._MARKS) == len(_KEYS)
+    assert furniture._MARK_KEYS == _KEYS
     assert set(furniture._BREADCRUMB_MARKS) == set("›»>/|")
 
 
@@ -320,6 +320,13 @@ _KEY_PARTS = st.sampled_from([*_KEYS, "the", " ", "İ", "ı", "😀", "é", "\u0
 def test_the_one_pass_finds_what_looking_for_each_key_in_turn_finds(parts):
     low = "".join(parts).lower()
     assert furniture._marks_in(low) == {meaning for key, meaning in _KEYS.items() if key in low}
+
+
+def test_a_line_with_a_lone_surrogate_is_looked_through_like_any_other():
+    """Text decoded with surrogateescape may hold one; the one pass must not fail on it."""
+    low = "tel. 0123 \ud800 sign up for our newsletter, ©"
+    assert furniture._marks_in(low) == {meaning for key, meaning in _KEYS.items() if key in low}
+    assert furniture.is_junk("Subscribe \udcff to our newsletter")
 
 
 def test_lower_case_makes_and_unmakes_no_single_character_mark():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-import ahocorasick
+import ahocorasick_rs
 
 from brief.ingest.ascii_text import KEEP_WORDS, ascii_with_marks
 
@@ -340,17 +340,18 @@ def _may_hold_contact(low: str, marks: set[object]) -> bool:
 
 
 # What is_junk looks for in a line before its patterns, all in one pass of an Aho-Corasick
-# automaton (in C) over the line in lower case, where looking for each in turn scanned the
-# line some forty times (a third of is_junk's time): each phrase's word (its pattern stands
-# for it), each contact label, the "@" of an address, the breadcrumb's separators, and the
-# furniture words' starts and Arabic-script infixes.
+# automaton (ahocorasick_rs, in Rust) over the line in lower case, where looking for each in
+# turn scanned the line some fifty times (a third of is_junk's time): each phrase's word (its
+# pattern stands for it), each contact label, the "@" of an address, the breadcrumb's
+# separators, and the furniture words' starts and Arabic-script infixes.
 _CONTACT_LABEL = "a contact's label"
 _BREADCRUMB_MARKS = frozenset("›»>/|")
 _FURNITURE_START = "a furniture word's start"
 _FURNITURE_INFIX = "a furniture word's infix"
 
 
-def _build_marks() -> ahocorasick.Automaton:
+def _mark_keys() -> dict[str, object]:
+    """Each key of the one pass, with what finding it means."""
     found_as: dict[str, object] = {word: pattern for word, pattern in _ANYWHERE}
     for label in _CONTACT_LABELS:
         found_as[label] = _CONTACT_LABEL
@@ -360,20 +361,25 @@ def _build_marks() -> ahocorasick.Automaton:
         found_as[infix] = _FURNITURE_INFIX
     for mark in ("@", *_BREADCRUMB_MARKS):
         found_as[mark] = mark
-    automaton = ahocorasick.Automaton()
-    for key, meaning in found_as.items():
-        automaton.add_word(key, meaning)
-    automaton.make_automaton()
-    return automaton
+    return found_as
 
 
-_MARKS = _build_marks()
+_MARK_KEYS = _mark_keys()
+_MARK_MEANINGS = list(_MARK_KEYS.values())
+_MARKS = ahocorasick_rs.AhoCorasick(list(_MARK_KEYS))
 
 
 def _marks_in(low: str) -> set[object]:
-    """The meanings (see _build_marks) of every key found in `low`, a line in lower case.
+    """The meanings (see _mark_keys) of every key found in `low`, a line in lower case.
     Lower case maps no character onto a mark or from one, so the marks are the line's own."""
-    return {meaning for _, meaning in _MARKS.iter(low)}
+    try:
+        found = _MARKS.find_matches_as_indexes(low, overlapping=True)
+    except UnicodeEncodeError:
+        # A lone surrogate (text decoded with surrogateescape) cannot cross into Rust: as "?",
+        # which no key holds, it still parts what it parted.
+        low = low.encode("utf-8", "replace").decode("utf-8")
+        found = _MARKS.find_matches_as_indexes(low, overlapping=True)
+    return {_MARK_MEANINGS[key] for key, _, _ in found}
 
 
 # Credits that mark a line as a photo caption. Each pattern is tried only where it can
