@@ -291,25 +291,27 @@ def test_the_phrases_searched_one_by_one_are_the_phrases_searched_together():
 
 
 # What is_junk's one pass looks for, each with what finding it means (see _mark_keys).
-_KEYS = {
-    **{word: pattern for word, pattern in furniture._ANYWHERE},
-    **dict.fromkeys(furniture._CONTACT_LABELS, furniture._CONTACT_LABEL),
-    **dict.fromkeys(furniture._FURNITURE_STARTS, furniture._FURNITURE_START),
-    **dict.fromkeys(furniture._FURNITURE_INFIXES, furniture._FURNITURE_INFIX),
-    **{mark: mark for mark in ("@", "›", "»", ">", "/", "|")},
-}
+_KEYED = [
+    *furniture._ANYWHERE,
+    *((label, furniture._CONTACT_LABEL) for label in furniture._CONTACT_LABELS),
+    *((start, furniture._FURNITURE_START) for start in furniture._FURNITURE_STARTS),
+    *((infix, furniture._FURNITURE_INFIX) for infix in furniture._FURNITURE_INFIXES),
+    *((token, furniture._FURNITURE_TOKEN) for token in furniture._FURNITURE_TOKENS),
+    *((fold, furniture._FOLDED) for fold in ("ı", "ſ", "\u0307")),
+    *((mark, mark) for mark in ("@", "›", "»", ">", "/", "|")),
+]
+_KEYS = {key for key, _ in _KEYED}
 
 
-def test_each_key_of_the_one_pass_means_one_thing():
-    assert len(_KEYS) == (
-        len(furniture._ANYWHERE)
-        + len(furniture._CONTACT_LABELS)
-        + len(furniture._FURNITURE_STARTS)
-        + len(furniture._FURNITURE_INFIXES)
-        + 6
-    )
-    assert furniture._MARK_KEYS == _KEYS
+def _looked_for_in_turn(low: str) -> set[object]:
+    return {meaning for key, meaning in _KEYED if key in low}
+
+
+def test_the_one_pass_holds_every_key_with_all_it_means():
+    meanings = {key: {meaning for k, meaning in _KEYED if k == key} for key in _KEYS}
+    assert {key: set(found) for key, found in furniture._MARK_KEYS.items()} == meanings
     assert set(furniture._BREADCRUMB_MARKS) == set("›»>/|")
+    assert len(meanings["cookie"]) == 2  # a phrase's word and a furniture word
 
 
 _KEY_PARTS = st.sampled_from([*_KEYS, "the", " ", "İ", "ı", "😀", "é", "\u0301", "1", "c"])
@@ -319,13 +321,13 @@ _KEY_PARTS = st.sampled_from([*_KEYS, "the", " ", "İ", "ı", "😀", "é", "\u0
 @given(st.lists(st.one_of(_KEY_PARTS, st.text(max_size=4)), max_size=12))
 def test_the_one_pass_finds_what_looking_for_each_key_in_turn_finds(parts):
     low = "".join(parts).lower()
-    assert furniture._marks_in(low) == {meaning for key, meaning in _KEYS.items() if key in low}
+    assert furniture._marks_in(low) == _looked_for_in_turn(low)
 
 
 def test_a_line_with_a_lone_surrogate_is_looked_through_like_any_other():
     """Text decoded with surrogateescape may hold one; the one pass must not fail on it."""
     low = "tel. 0123 \ud800 sign up for our newsletter, ©"
-    assert furniture._marks_in(low) == {meaning for key, meaning in _KEYS.items() if key in low}
+    assert furniture._marks_in(low) == _looked_for_in_turn(low)
     assert furniture.is_junk("Subscribe \udcff to our newsletter")
 
 

@@ -273,15 +273,14 @@ def _may_hold_furniture_word(
         low = text.lower()
     if marks is None:
         marks = _marks_in(low)
+    if _FURNITURE_START in marks or _FURNITURE_INFIX in marks:
+        return True
+    if _FURNITURE_TOKEN not in marks and _FOLDED not in marks:
+        return False  # no furniture word in the line, not even inside another word (most)
     ascii_line = ascii_with_marks(low)
     if ascii_line is not None:
-        # No letter beyond ASCII: its words are split in C, and only ASCII ones can match
-        # (an ASCII start is found in the line as in its bytes).
-        if _FURNITURE_START in marks:
-            return True
+        # No letter beyond ASCII: its words are split in C, and only ASCII ones can match.
         return not _FURNITURE_ASCII_TOKENS.isdisjoint(ascii_line.translate(KEEP_WORDS).split())
-    if _FURNITURE_INFIX in marks:
-        return True
     # "İ" lowers to "i" and a combining dot; the pattern also reads "ı" and "ſ" as i, s.
     low = low.replace("\u0307", "").replace("ı", "i").replace("ſ", "s")
     if "suscr" in low and any(start in low for start in _FURNITURE_STARTS):
@@ -348,19 +347,28 @@ _CONTACT_LABEL = "a contact's label"
 _BREADCRUMB_MARKS = frozenset("›»>/|")
 _FURNITURE_START = "a furniture word's start"
 _FURNITURE_INFIX = "a furniture word's infix"
+_FURNITURE_TOKEN = "a furniture word, maybe inside another word"
+# The letters FURNITURE_WORD reads as others ("ı" as i, "ſ" as s) and the combining dot of
+# a lower-cased "İ": a furniture word may be spelt with them.
+_FOLDED = "a letter read as another"
+_FOLDED_LETTERS = ("ı", "ſ", "\u0307")
 
 
-def _mark_keys() -> dict[str, object]:
-    """Each key of the one pass, with what finding it means."""
-    found_as: dict[str, object] = {word: pattern for word, pattern in _ANYWHERE}
-    for label in _CONTACT_LABELS:
-        found_as[label] = _CONTACT_LABEL
-    for start in _FURNITURE_STARTS:
-        found_as[start] = _FURNITURE_START
-    for infix in _FURNITURE_INFIXES:
-        found_as[infix] = _FURNITURE_INFIX
-    for mark in ("@", *_BREADCRUMB_MARKS):
-        found_as[mark] = mark
+def _mark_keys() -> dict[str, tuple[object, ...]]:
+    """Each key of the one pass, with what finding it means (a key may mean two things:
+    "cookie" is a phrase's word and a furniture word)."""
+    found_as: dict[str, tuple[object, ...]] = {}
+    keys: list[tuple[str, object]] = [
+        *_ANYWHERE,
+        *((label, _CONTACT_LABEL) for label in _CONTACT_LABELS),
+        *((start, _FURNITURE_START) for start in _FURNITURE_STARTS),
+        *((infix, _FURNITURE_INFIX) for infix in _FURNITURE_INFIXES),
+        *((token, _FURNITURE_TOKEN) for token in _FURNITURE_TOKENS),
+        *((fold, _FOLDED) for fold in _FOLDED_LETTERS),
+        *((mark, mark) for mark in ("@", *_BREADCRUMB_MARKS)),
+    ]
+    for key, meaning in keys:
+        found_as[key] = (*found_as.get(key, ()), meaning)
     return found_as
 
 
@@ -379,7 +387,7 @@ def _marks_in(low: str) -> set[object]:
         # which no key holds, it still parts what it parted.
         low = low.encode("utf-8", "replace").decode("utf-8")
         found = _MARKS.find_matches_as_indexes(low, overlapping=True)
-    return {_MARK_MEANINGS[key] for key, _, _ in found}
+    return {meaning for key, _, _ in found for meaning in _MARK_MEANINGS[key]}
 
 
 # Credits that mark a line as a photo caption. Each pattern is tried only where it can
