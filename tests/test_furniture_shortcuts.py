@@ -7,6 +7,7 @@ benchmark's pasted pages and on lines made at random from the patterns' own phra
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -534,7 +535,8 @@ def test_an_agency_s_credit_is_found_in_the_tail_as_in_the_whole_line(parts):
 
 
 def _list_title_as_it_was(layout: layout_module.Layout, pos: int) -> bool:
-    """Layout._is_list_title as it was: the heading's checks, then its items walked."""
+    """A list heading as Layout found it before its shortcuts: the heading's checks, then its
+    items walked."""
     line = layout.lines[pos]
     if not (line.isolated or layout.unspaced) or not 1 <= line.words <= 10:
         return False
@@ -558,6 +560,8 @@ def _list_title_as_it_was(layout: layout_module.Layout, pos: int) -> bool:
 
 def _same_list_titles(page: str) -> None:
     layout = layout_module.Layout(lines.split_lines(page))
+    no_blank_line = all(b.index == a.index + 1 for a, b in pairwise(layout.lines))
+    assert layout.unspaced == no_blank_line
     expected = {pos for pos in range(len(layout.lines)) if _list_title_as_it_was(layout, pos)}
     assert layout.list_titles == expected
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import pairwise
 
 from brief.ingest.furniture import ends_sentence, is_junk, opens_comments
 from brief.ingest.lines import (
@@ -44,8 +43,10 @@ class Layout:
         self.lines = lines
         self._glued_at: list[bool | None] = [None] * len(lines)  # see glued_teaser
         # No blank line anywhere (paragraphs on single line breaks): a list's heading is not
-        # set apart, and only items set alike under it tell it (see _is_list_title).
-        self.unspaced = all(b.index == a.index + 1 for a, b in pairwise(lines))
+        # set apart, and only items set alike under it tell it (see _list_titles). Line
+        # numbers rise line by line, so none is skipped when the last is as far from the
+        # first as the lines are many.
+        self.unspaced = not lines or lines[-1].index - lines[0].index == len(lines) - 1
         # line numbers (Line.index); the lists copied one line each, costlier to find, are
         # asked of a line at a time (glued_teaser)
         self.teasers = (
@@ -54,7 +55,7 @@ class Layout:
             | dated_teasers(lines)
             | repeated_entries(lines, self.unspaced)
         )
-        self.list_titles = {pos for pos in range(len(lines)) if self._is_list_title(pos)}
+        self.list_titles = self._list_titles()
         self.carried = self._carried_lines()  # line numbers (Line.index)
 
     def is_teaser(self, pos: int) -> bool:
@@ -120,20 +121,31 @@ class Layout:
             pos += 1
         return pos
 
-    def _is_list_title(self, pos: int) -> bool:
-        """A short line set apart over three or more items of four words or more ("Tour
-        dates" over "June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre"): a list's
-        heading. A menu's heading stands over entries of a word or two. In a text without
-        blank lines, nothing sets the heading apart: its items must then be set alike, each
-        holding the same separator ("–", "@", "|", ":"), four of them or more (four in five:
-        a credit may close the list)."""
+    def _list_titles(self) -> set[int]:
+        """The positions of the lists' headings: short lines set apart over three or more
+        items of four words or more ("Tour dates" over "June 9 – West Palm Beach, FL @ Coral
+        Sky Amphitheatre"). A menu's heading stands over entries of a word or two. In a
+        text without blank lines, nothing sets the heading apart: its items must then be
+        set alike, each holding the same separator ("–", "@", "|", ":"), four of them or
+        more (four in five: a credit may close the list). The first tests, made on every
+        line, are made here in the loop; the costly ones wait in _heads_a_list."""
+        lines, unspaced = self.lines, self.unspaced
+        titles = set()
+        for pos, line in enumerate(lines):
+            if not (line.isolated or unspaced) or not 1 <= line.words <= 10:
+                continue
+            if not line.isolated and not (
+                pos + 1 < len(lines) and _SEPARATOR.search(lines[pos + 1].text)
+            ):
+                continue  # the first item shows no separator: the items are not set alike
+            if self._heads_a_list(pos):
+                titles.add(pos)
+        return titles
+
+    def _heads_a_list(self, pos: int) -> bool:
+        """Whether the line at `pos`, short and set apart (or over an item holding a
+        separator), heads a list (see _list_titles)."""
         line = self.lines[pos]
-        if not (line.isolated or self.unspaced) or not 1 <= line.words <= 10:
-            return False
-        if not line.isolated and not (
-            pos + 1 < len(self.lines) and _SEPARATOR.search(self.lines[pos + 1].text)
-        ):
-            return False  # the first item shows no separator: the items are not set alike
         if ends_sentence(line.text):
             return False
         # The costly checks (furniture, on the heading and each item) wait until the lines
@@ -153,14 +165,15 @@ class Layout:
         would make a list under it (_make_a_list)."""
         set_apart = self.lines[pos].isolated
         words = 0
-        separators: Counter[str] = Counter()
+        separators: dict[str, int] = {}  # items holding each separator
         for count in range(1, len(self.lines) - pos):
             item = self.lines[pos + count]
             if not self._may_be_item(item):
                 return False
             words += item.words
             if not set_apart:
-                separators.update(set(_SEPARATOR.findall(item.text)))
+                for separator in set(_SEPARATOR.findall(item.text)):
+                    separators[separator] = separators.get(separator, 0) + 1
             if _list_enough(count, words, max(separators.values(), default=0), set_apart):
                 return True
         return False
