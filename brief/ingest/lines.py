@@ -18,6 +18,7 @@ from typing import Generic, TypeVar, overload
 from brief.ingest.ascii_text import ascii_with_marks, count_ascii_words
 from brief.ingest.dates import is_date_line
 from brief.ingest.furniture import (
+    SENTENCE_ENDS,
     ends_sentence,
     is_barrier,
     is_caption,
@@ -148,7 +149,7 @@ def split_lines(text: str) -> list[Line]:
         # Paragraphs on consecutive lines (many sites and editors copy that way): a blank
         # line says nothing here, so a line stands alone when it ends like a sentence.
         for each in lines:
-            each.isolated = ends_sentence(each.text)
+            each.isolated = each.text.rstrip()[-1:] in SENTENCE_ENDS  # ends_sentence, inline
     return lines
 
 
