@@ -12,7 +12,7 @@ from lxml import etree
 from brief.authors import ORGANISATION, PERSON
 from brief.errors import ArticleImportError
 from brief.ingest.article import Article, build_article
-from brief.ingest.furniture import JUNK_LINE, junk_phrase
+from brief.ingest.furniture import is_junk_line, junk_phrase
 from brief.ingest.language import detect_language
 from brief.ingest.metadata import clean_title, take_dateline
 from brief.ingest.normalize import normalize_inline
@@ -128,7 +128,7 @@ def read_html(html: str, *, url: str | None = None, name: str | None = None) -> 
 def _button(text: str) -> bool:
     """A label or a short boilerplate sentence (the furniture rules of pasted text that
     need no layout to judge; vocabulary alone would take articles about subscriptions)."""
-    return bool(JUNK_LINE.match(text)) or (len(text.split()) <= 25 and junk_phrase(text))
+    return is_junk_line(text) or (len(text.split()) <= 25 and junk_phrase(text))
 
 
 def _too_deep(tree: Any) -> bool:
