@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from brief.ingest import furniture
+from brief.ingest import dates, furniture
 from brief.ingest.alternation import by_first_letter
 
 _PATTERNS = {
@@ -18,6 +18,8 @@ _PATTERNS = {
     "comments' opener": furniture.COMMENTS_OPEN,
     "comments' heading": furniture.COMMENTS_HEADING,
     "sources' heading": furniture.SOURCES_HEAD,
+    "also read": furniture.ALSO_READ,
+    "a date line's words": dates._DATE_WORDS,
 }
 _AROUND = st.sampled_from(["", " ", ":", " …", "x", "The ", "ſ", "K", "ı", "İ", " 12"])
 

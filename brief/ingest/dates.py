@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from brief.ingest.alternation import by_first_letter
+
 # Month names (and their usual abbreviations) in the languages news is most pasted from.
 _MONTH_NAMES: dict[int, tuple[str, ...]] = {
     1: (
@@ -301,6 +303,8 @@ _DATE_WORDS = re.compile(
     r"aggiornato|yayınlanma|güncelleme|опубликовано|обновлено)$",
     re.I,
 )
+# The same, its words grouped by first letter: it is asked of every word of a date line.
+_DATE_WORDS_BY_LETTER = by_first_letter(_DATE_WORDS)
 # Lines dated in the Solar Hijri (Afghan and Iranian month names) or Hijri calendar, or by
 # weekday names of Arabic and Persian: "پنجشنبه ۳۰ سرطان ۱۴۰۰", "الخميس 3 محرم 1443".
 _OTHER_CALENDAR = re.compile(
@@ -389,7 +393,7 @@ def is_date_line(line: str) -> bool:
     other = [
         w
         for w in words
-        if not _DATE_WORDS.match(w)
+        if not _DATE_WORDS_BY_LETTER.match(w)
         and w.casefold() not in _MONTHS
         and w.casefold() not in _WEEKDAY_OF
     ]

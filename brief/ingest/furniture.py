@@ -469,7 +469,7 @@ def is_junk(text: str, words: int | None = None) -> bool:
         return True  # "Home › World › Asia › Taliban take…"
     if text.startswith(BULLETS) and not ends_sentence(text):
         return True  # a bulleted link: "• Live: troops work to resume flights"
-    if words <= 30 and ALSO_READ.match(text):
+    if words <= 30 and _ALSO_READ_BY_LETTER.match(text):
         return True
     if text[-1:].lower() in _TOGGLED_LAST and _TOGGLED.search(text[-_TOGGLED_TAIL:]):
         return True  # a caption with its "… more" / "less" switch: a slideshow's, copied
@@ -537,10 +537,13 @@ _BARRIER_RUNNING_ON = re.compile(
 )
 
 
-# The two whole-line alternations tried most, their phrases grouped by first letter
-# (brief.ingest.alternation): they say whether a line matches, in a third of the time.
+# The alternations tried on most lines, their phrases grouped by first letter
+# (brief.ingest.alternation): they say whether a line matches in a third to a half of the
+# time.
 _BARRIER_BY_LETTER = by_first_letter(BARRIER)
 _JUNK_LINE_BY_LETTER = by_first_letter(JUNK_LINE)
+_COMMENTS_OPEN_BY_LETTER = by_first_letter(COMMENTS_OPEN)
+_ALSO_READ_BY_LETTER = by_first_letter(ALSO_READ)
 
 
 def is_barrier(text: str, words: int | None = None) -> bool:
@@ -561,11 +564,11 @@ def opens_comments(text: str, words: int) -> bool:
     and that starts with a digit; a shorter line is tried if it starts as a phrase does."""
     first = text[:1]
     if first.isdigit():
-        return bool(COMMENTS_OPEN.match(text))
+        return bool(_COMMENTS_OPEN_BY_LETTER.match(text))
     return (
         words <= SHORT_PHRASE
         and first.lower() in _COMMENTS_OPEN_FIRST
-        and bool(COMMENTS_OPEN.match(text))
+        and bool(_COMMENTS_OPEN_BY_LETTER.match(text))
     )
 
 
