@@ -135,11 +135,14 @@ class Line:
 def split_lines(text: str) -> list[Line]:
     """The text's non-blank lines, each marked isolated when its layout sets it apart."""
     raw = text.split("\n")
+    last = len(raw) - 1
     lines: list[Line] = []
     for i, line in enumerate(raw):
         if line:
-            isolated = (i == 0 or not raw[i - 1]) and (i == len(raw) - 1 or not raw[i + 1])
-            lines.append(Line(i, line, count_words(line), isolated))
+            isolated = (i == 0 or not raw[i - 1]) and (i == last or not raw[i + 1])
+            # most lines are ASCII: count_words's first case, without its calls
+            words = count_ascii_words(line.encode()) if line.isascii() else count_words(line)
+            lines.append(Line(i, line, words, isolated))
     for above, below in pairwise(lines):
         if above.text == below.text and above.words >= 8 and below.index == above.index + 1:
             # A sentence printed twice in a row: a picture's caption, once as its alt text
