@@ -343,7 +343,8 @@ def _may_hold_contact(low: str, marks: set[object]) -> bool:
 # automaton (ahocorasick_rs, in Rust) over the line in lower case, where looking for each in
 # turn scanned the line some fifty times (a third of is_junk's time): each phrase's word (its
 # pattern stands for it), each contact label, the "@" of an address, the breadcrumb's
-# separators, and the furniture words' starts and Arabic-script infixes.
+# separators, and the furniture words (even inside other words), their starts, their
+# Arabic-script infixes and the letters their pattern reads as others.
 _CONTACT_LABEL = "a contact's label"
 _BREADCRUMB_MARKS = frozenset("›»>/|")
 _FURNITURE_START = "a furniture word's start"
