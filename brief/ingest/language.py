@@ -26,7 +26,8 @@ def detect_language(text: str) -> str:
     # The model's time grows with the text; four hundred characters of a body tell its
     # language as surely as the whole of it, and fewer do when the model is sure of them.
     sample = text[:_SAMPLE]
-    if sum(map(str.isalpha, sample)) < 20:
+    # twenty letters or more; most bodies have them in their first forty characters
+    if sum(map(str.isalpha, sample[:40])) < 20 and sum(map(str.isalpha, sample)) < 20:
         return ""
     identifier = _identifier()
     for length, sure in _FIRST_LOOKS:

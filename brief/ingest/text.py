@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from operator import attrgetter
 
 from brief.authors import ORGANISATION, is_organisation
 from brief.errors import ArticleImportError
@@ -102,7 +103,7 @@ class _Reader:
             text = text[mark.end() :]
         self.lines = split_lines(text)
         self.layout = Layout(self.lines)
-        self.counts = Counter(line.text for line in self.lines)
+        self.counts = Counter(map(attrgetter("text"), self.lines))
         self.used: set[int] = set()  # positions in self.lines turned into body or metadata
         self.body_paragraphs: list[str] = []
         self.head_captions: list[str] = []  # pictures' captions between title and body
