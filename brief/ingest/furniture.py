@@ -18,13 +18,13 @@ from brief.ingest.ascii_text import KEEP_WORDS, ascii_with_marks
 # The characters a sentence ends with: Latin and Cyrillic stops, Arabic-script question mark
 # and Urdu full stop, CJK full stops, Devanagari danda, Armenian and Ethiopic stops; closing
 # quotes and brackets after them.
-SENTENCE_ENDS = frozenset(".!?…:;\"'”’»)]۔؟。！？।॥։።")
+_SENTENCE_ENDS = frozenset(".!?…:;\"'”’»)]۔؟。！？।॥։።")
 
 
 def ends_sentence(text: str) -> bool:
     """Whether the line's last character but spaces ends a sentence: read from that
     character, not searched for along the line."""
-    return text.rstrip()[-1:] in SENTENCE_ENDS
+    return text.rstrip()[-1:] in _SENTENCE_ENDS
 
 
 # Lines that open the furniture after an article: comments, related links, tag lists.

@@ -18,7 +18,6 @@ from typing import Generic, TypeVar, overload
 from brief.ingest.ascii_text import ascii_with_marks, count_ascii_words
 from brief.ingest.dates import is_date_line
 from brief.ingest.furniture import (
-    SENTENCE_ENDS,
     ends_sentence,
     is_barrier,
     is_caption,
@@ -62,6 +61,8 @@ _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"), ("「"
 
 def count_words(text: str) -> int:
     """Words in a line (runs of \\w); Chinese, Japanese and Thai count two characters a word."""
+    if text.isascii():  # most lines: counted as bytes at once
+        return count_ascii_words(text.encode())
     ascii_line = ascii_with_marks(text)
     if ascii_line is not None:
         return count_ascii_words(ascii_line)
@@ -140,9 +141,7 @@ def split_lines(text: str) -> list[Line]:
     for i, line in enumerate(raw):
         if line:
             isolated = (i == 0 or not raw[i - 1]) and (i == last or not raw[i + 1])
-            # most lines are ASCII: count_words's first case, without its calls
-            words = count_ascii_words(line.encode()) if line.isascii() else count_words(line)
-            lines.append(Line(i, line, words, isolated))
+            lines.append(Line(i, line, count_words(line), isolated))
     for above, below in pairwise(lines):
         if above.text == below.text and above.words >= 8 and below.index == above.index + 1:
             # A sentence printed twice in a row: a picture's caption, once as its alt text
@@ -152,7 +151,7 @@ def split_lines(text: str) -> list[Line]:
         # Paragraphs on consecutive lines (many sites and editors copy that way): a blank
         # line says nothing here, so a line stands alone when it ends like a sentence.
         for each in lines:
-            each.isolated = each.text.rstrip()[-1:] in SENTENCE_ENDS  # ends_sentence, inline
+            each.isolated = ends_sentence(each.text)
     return lines
 
 
